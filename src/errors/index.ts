@@ -1,0 +1,2 @@
+export { InterleafError, isAbortError, type InterleafErrorCode, type InterleafErrorOptions } from "./interleaf-error.js";
+export { isRetryableStatus } from "./http-status.js";

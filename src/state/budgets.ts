@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** Limits that end a run with a clear reason instead of a crash. */
+export const BudgetsSchema = z.object({
+  /** Tool calls over the whole run (R1V4 routinely makes 10+). */
+  maxToolCalls: z.number().int().positive().default(16),
+  /** Model turns over the whole run. */
+  maxModelTurns: z.number().int().positive().default(40),
+  /** Active time over the whole run, across resumes. */
+  maxWallClockMs: z.number().int().positive().default(15 * 60_000),
+  /** Consecutive malformed model turns before the run gives up. */
+  maxMalformedTurns: z.number().int().positive().default(3),
+});
+/** See {@link BudgetsSchema}. */
+export type Budgets = z.infer<typeof BudgetsSchema>;
+
+/** Running totals the budgets are checked against. */
+export const CountersSchema = z.object({
+  toolCalls: z.number().int().nonnegative().default(0),
+  modelTurns: z.number().int().nonnegative().default(0),
+  malformedStreak: z.number().int().nonnegative().default(0),
+  elapsedMs: z.number().nonnegative().default(0),
+  inputTokens: z.number().int().nonnegative().default(0),
+  outputTokens: z.number().int().nonnegative().default(0),
+});
+/** See {@link CountersSchema}. */
+export type Counters = z.infer<typeof CountersSchema>;
+
+/** Why a run ended. */
+export const StopReasonSchema = z.enum([
+  "answer",
+  "max_tool_calls",
+  "max_model_turns",
+  "deadline",
+  "malformed_turns",
+  "model_error",
+  "plan_failed",
+]);
+/** See {@link StopReasonSchema}. */
+export type StopReason = z.infer<typeof StopReasonSchema>;
+
+/** How a run ended, with a message a person can read. */
+export const StopSchema = z.object({ reason: StopReasonSchema, message: z.string() });
+/** See {@link StopSchema}. */
+export type Stop = z.infer<typeof StopSchema>;

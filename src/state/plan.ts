@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/**
+ * One step of an R1V4 plan: what to do, which tool (or `none` for a reasoning step), and the
+ * tool's parameters, which may cite earlier steps through placeholders ("[Person from Step 1]").
+ */
+export const PlanStepSchema = z.object({
+  description: z.string(),
+  tool_name: z.string(),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+});
+/** See {@link PlanStepSchema}. */
+export type PlanStep = z.infer<typeof PlanStepSchema>;
+
+/** A version of the plan: the first one, or a replan after a failed step. */
+export const PlanVersionSchema = z.object({
+  version: z.number().int().nonnegative(),
+  steps: z.array(PlanStepSchema),
+  /** Why this version exists ("initial", "step 3 failed: ..."). */
+  reason: z.string().default("initial"),
+});
+/** See {@link PlanVersionSchema}. */
+export type PlanVersion = z.infer<typeof PlanVersionSchema>;

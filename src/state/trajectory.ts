@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { ImageRefSchema } from "../images/image-ref.js";
+
+/** Token counts of a model call. */
+export const UsageSchema = z.object({
+  inputTokens: z.number().int().nonnegative().default(0),
+  outputTokens: z.number().int().nonnegative().default(0),
+});
+/** See {@link UsageSchema}. */
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** A typed error as it is kept in state and shown to the model. */
+export const ErrorInfoSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  retryable: z.boolean().default(false),
+});
+/** See {@link ErrorInfoSchema}. */
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+/** What a tool call gave back: text for the model, produced images, optional structured data. */
+export const ObservationSchema = z.object({
+  text: z.string(),
+  images: z.array(ImageRefSchema).default([]),
+  data: z.unknown().optional(),
+  error: ErrorInfoSchema.optional(),
+});
+/** See {@link ObservationSchema}. */
+export type Observation = z.infer<typeof ObservationSchema>;
+
+/** One tool call of a step: the arguments as the tool's schema parsed them, and what came back. */
+export const ToolCallRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  arguments: z.unknown(),
+  observation: ObservationSchema,
+  startedAt: z.number(),
+  durationMs: z.number().nonnegative(),
+});
+/** See {@link ToolCallRecordSchema}. */
+export type ToolCallRecord = z.infer<typeof ToolCallRecordSchema>;
+
+/**
+ * One step of the trajectory: a model turn and what followed it.
+ * - `tool_calls`: the model asked for tools; `calls` hold their observations;
+ * - `answer`: the final turn;
+ * - `malformed`: the turn could not be understood; `problem` is what the model was told.
+ */
+export const TrajectoryStepSchema = z.object({
+  index: z.number().int().nonnegative(),
+  kind: z.enum(["tool_calls", "answer", "malformed"]),
+  thought: z.string().default(""),
+  /** The model's output as it came, for dialects that replay text turns verbatim. */
+  raw: z.string().default(""),
+  calls: z.array(ToolCallRecordSchema).default([]),
+  answer: z.string().optional(),
+  problem: z.string().optional(),
+  usage: UsageSchema.default({ inputTokens: 0, outputTokens: 0 }),
+  model: z.object({ id: z.string(), startedAt: z.number(), durationMs: z.number().nonnegative() }),
+});
+/** See {@link TrajectoryStepSchema}. */
+export type TrajectoryStep = z.infer<typeof TrajectoryStepSchema>;

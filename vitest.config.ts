@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },
+      { find: /^interleaf\/graphs$/, replacement: here("./graphs/index.ts") },
+      { find: /^interleaf\/testing$/, replacement: here("./src/testing/index.ts") },
+      { find: /^interleaf$/, replacement: here("./src/index.ts") },
+    ],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: "forks",
+  },
+});
