@@ -18,3 +18,5 @@ export * from "./images/model-input-size.js";
 export * from "./tools/tool.js";
 export { ToolRegistry } from "./tools/tool-registry.js";
 export type { Dialect, DialectInput, DialectRequest, ParsedTurn } from "./dialects/dialect.js";
+export * from "./images/ingest.js";
+export * from "./tools/tool-context.js";
