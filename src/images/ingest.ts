@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { InterleafError } from "../errors/index.js";
 import type { ImageOp, ImageRef, Affine } from "./image-ref.js";
 import type { ImageStore } from "./image-store.js";
@@ -39,7 +39,7 @@ const MIME_BY_FORMAT: Record<string, string> = {
  *
  * @example
  * ```ts
- * import sharp from "sharp";
+ * import sharp, { type Metadata } from "sharp";
  * import { MemoryImageStore, ingestImage } from "interleaf";
  *
  * const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "red" } }).png().toBuffer();
@@ -50,7 +50,7 @@ const MIME_BY_FORMAT: Record<string, string> = {
 export async function ingestImage(store: ImageStore, bytes: Uint8Array, options: IngestOptions = {}): Promise<ImageRef> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   if (bytes.byteLength === 0) throw new InterleafError("invalid_image", "the image is empty (0 bytes)");
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
