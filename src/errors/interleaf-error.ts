@@ -27,7 +27,8 @@ export type InterleafErrorCode =
   | "checkpoint_not_found"
   | "plan_invalid"
   | "cassette_mismatch"
-  | "config_invalid";
+  | "config_invalid"
+  | "budget_exhausted";
 
 /** Options for {@link InterleafError}. */
 export interface InterleafErrorOptions {

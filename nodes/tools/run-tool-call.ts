@@ -1,0 +1,117 @@
+import { z } from "zod";
+import {
+  InterleafError,
+  createToolContext,
+  fingerprint,
+  type AgentContext,
+  type ImageGallery,
+  type ToolCallRecord,
+  type ToolOutput,
+} from "../../src/index.js";
+
+/** One tool call to run, as the model asked for it. */
+export interface ToolCallJob {
+  id: string;
+  name: string;
+  arguments: unknown;
+}
+
+/** Where a call runs: the agent context, the images seen so far, and the run's signal. */
+export interface ToolCallScope {
+  context: AgentContext;
+  gallery: ImageGallery;
+  question: string;
+  threadId: string;
+  /** Index of the trajectory step the call belongs to. */
+  step: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs one tool call and always returns a record: unknown tools, invalid arguments, failures and
+ * timeouts become error observations the model can react to. Finished calls are journaled in the
+ * result cache under the thread, step, call id and arguments, so a resumed run replays them instead of
+ * running them again.
+ */
+export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promise<{ record: ToolCallRecord; replayed: boolean }> {
+  const { context } = scope;
+  const journalKey = `journal/${scope.threadId}/${scope.step}/${job.id}/${fingerprint({ name: job.name, arguments: job.arguments })}`;
+  const journaled = await context.cache.get<ToolCallRecord>(journalKey);
+  if (journaled) return { record: journaled, replayed: true };
+
+  const startedAt = context.now();
+  let args: unknown = job.arguments;
+  let output: ToolOutput;
+  let error: InterleafError | undefined;
+  try {
+    const tool = context.tools.require(job.name);
+    const parsed = tool.input.safeParse(job.arguments ?? {});
+    if (!parsed.success) {
+      throw new InterleafError("tool_input_invalid", `invalid arguments for ${job.name}: ${z.prettifyError(parsed.error)}`, {
+        details: { issues: parsed.error.issues.map((issue: z.core.$ZodIssue) => ({ path: issue.path.map(String), message: issue.message })) },
+      });
+    }
+    args = parsed.data;
+    const signals = [AbortSignal.timeout(Math.max(1, Math.min(context.toolTimeoutMs, context.deadline - startedAt)))];
+    if (scope.signal) signals.push(scope.signal);
+    const signal = AbortSignal.any(signals);
+    const toolContext = createToolContext({
+      images: context.images,
+      cache: context.cache,
+      inputs: scope.gallery.entries.filter((e) => !e.label.startsWith("observation")).map((e) => e.ref),
+      produced: scope.gallery.entries.filter((e) => e.label.startsWith("observation")).map((e) => e.ref),
+      coordinates: context.dialect.coordinates,
+      pixelSpace: context.pixelSpace,
+      sizing: context.sizing,
+      question: scope.question,
+      callId: job.id,
+      signal,
+      now: context.now,
+    });
+    output = await raceAbort(tool.execute(args, toolContext), signal, job.name, context.toolTimeoutMs);
+  } catch (caught) {
+    if (scope.signal?.aborted) throw caught;
+    error = InterleafError.from(caught, "tool_failed", `${job.name} failed`);
+    output = { text: `Error (${error.code}): ${error.message}` };
+  }
+  const record: ToolCallRecord = {
+    id: job.id,
+    name: job.name,
+    arguments: toJson(args),
+    observation: {
+      text: output.text,
+      images: output.images ?? [],
+      ...(output.data !== undefined ? { data: toJson(output.data) } : {}),
+      ...(error ? { error: { code: error.code, message: error.message, retryable: error.retryable } } : {}),
+    },
+    startedAt,
+    durationMs: Math.max(0, context.now() - startedAt),
+  };
+  await context.cache.set(journalKey, record);
+  return { record, replayed: false };
+}
+
+/** Resolves with the tool's result, or rejects as soon as the signal fires (a stuck tool cannot hang the run). */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal, name: string, timeoutMs: number): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal, name, timeoutMs));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal, name, timeoutMs));
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
+      (reason) => (signal.removeEventListener("abort", onAbort), reject(reason)),
+    );
+  });
+}
+
+function abortError(signal: AbortSignal, name: string, timeoutMs: number): InterleafError {
+  const reason = signal.reason as { name?: string } | undefined;
+  if (reason?.name === "TimeoutError") {
+    return new InterleafError("timeout", `${name} did not finish within ${Math.round(timeoutMs / 1000)} s; try a smaller request`, { retryable: true, cause: reason });
+  }
+  return new InterleafError("aborted", `${name} was aborted`, { cause: reason });
+}
+
+function toJson(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
+import { UsageError } from "../cli-error.js";
+import type { CliEnvironment } from "../cli-environment.js";
+import type { CliIo } from "../cli-io.js";
+import { openCliAgent } from "../open-cli-agent.js";
+import { COMMON_OPTIONS, intOption, parseCommandLine } from "../parse-command-line.js";
+import { printRun } from "../print-run.js";
+import { saveRunConfig, type RunConfig } from "../run-config.js";
+import { openStorage } from "../../storage/open-storage.js";
+
+/** Options of `interleaf run`. */
+export const RUN_OPTIONS = {
+  ...COMMON_OPTIONS,
+  model: { type: "string" },
+  "base-url": { type: "string" },
+  "api-key-env": { type: "string" },
+  "extra-body": { type: "string" },
+  dialect: { type: "string" },
+  mode: { type: "string", default: "general" },
+  search: { type: "string" },
+  thread: { type: "string" },
+  script: { type: "string" },
+  "max-tool-calls": { type: "string" },
+  "max-turns": { type: "string" },
+  "time-limit": { type: "string" },
+} as const;
+
+/** `interleaf run <image> "<question>" [options]`. */
+export async function runCommand(argv: string[], io: CliIo, env: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, RUN_OPTIONS);
+  const [image, ...words] = positionals;
+  if (!image || words.length === 0) throw new UsageError('run needs an image and a question: interleaf run <image> "<question>"');
+  const mode = values.mode;
+  if (mode !== "general" && mode !== "deepresearch") throw new UsageError(`--mode is general or deepresearch, got "${mode}"`);
+  let extraBody: Record<string, unknown> | undefined;
+  if (values["extra-body"]) {
+    try {
+      extraBody = JSON.parse(values["extra-body"]) as Record<string, unknown>;
+    } catch {
+      throw new UsageError(`--extra-body takes a JSON object, got ${values["extra-body"]}`);
+    }
+  }
+  const config: RunConfig = {
+    mode,
+    dialect: values.dialect ?? "r1v4",
+    ...(values.model ? { model: values.model } : {}),
+    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    ...(values["api-key-env"] ? { apiKeyEnv: values["api-key-env"] } : {}),
+    ...(extraBody ? { extraBody } : {}),
+    ...(values.script ? { script: resolve(io.cwd, values.script) } : {}),
+    ...(values.search ? { search: values.search } : {}),
+  };
+  const maxToolCalls = intOption(values["max-tool-calls"], "max-tool-calls");
+  const maxModelTurns = intOption(values["max-turns"], "max-turns");
+  const seconds = intOption(values["time-limit"], "time-limit");
+  const budgets = {
+    ...(maxToolCalls ? { maxToolCalls } : {}),
+    ...(maxModelTurns ? { maxModelTurns } : {}),
+    ...(seconds ? { maxWallClockMs: seconds * 1000 } : {}),
+  };
+  const storage = await openStorage(values.db ?? resolve(io.cwd, ".interleaf/interleaf.db"));
+  try {
+    const agent = await openCliAgent(config, storage, env, io);
+    const threadId = values.thread ?? randomUUID();
+    await saveRunConfig(storage.cache, threadId, config);
+    const events = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId });
+    return await printRun(events, io, values.json);
+  } finally {
+    await storage.close();
+  }
+}

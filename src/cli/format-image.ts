@@ -1,0 +1,29 @@
+import type { ImageRef } from "../images/image-ref.js";
+
+/** The box an image covers in its origin image's pixels, when its provenance has a geometric map. */
+export function originBox(ref: ImageRef): [number, number, number, number] | undefined {
+  if (!ref.toOrigin) return undefined;
+  const [a, b, c, d, e, f] = ref.toOrigin;
+  const corners = [
+    [0, 0],
+    [ref.width, 0],
+    [0, ref.height],
+    [ref.width, ref.height],
+  ].map(([x = 0, y = 0]) => [a * x + b * y + c, d * x + e * y + f] as const);
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => Math.round(v)) as [number, number, number, number];
+}
+
+/** One line about an image: label, size, operation, box in the original, short id. */
+export function describeImage(ref: ImageRef, label?: string): string {
+  const box = originBox(ref);
+  const parts = [
+    label ?? "image",
+    `${ref.width}×${ref.height}`,
+    ref.op ? `${ref.op.name}` : undefined,
+    box ? `box in original [${box.join(", ")}]` : undefined,
+    `id ${ref.id.slice(0, 12)}`,
+  ];
+  return parts.filter(Boolean).join(", ");
+}

@@ -1,0 +1,38 @@
+import type { ImageRef } from "../images/image-ref.js";
+import type { Stop } from "../state/budgets.js";
+import type { ErrorInfo, Usage } from "../state/trajectory.js";
+
+/**
+ * What a run reports as it goes, for a CLI or a UI. Nodes emit them through LangGraph's custom
+ * stream; `Agent.stream` yields them in order.
+ */
+export type AgentEvent =
+  | { type: "run_started"; threadId: string; resumed: boolean }
+  | { type: "step_started"; step: number }
+  | { type: "model_turn"; step: number; thought: string; usage: Usage; durationMs: number }
+  | { type: "malformed_turn"; step: number; problem: string }
+  | { type: "tool_call"; step: number; callId: string; name: string; arguments: unknown }
+  | {
+      type: "observation";
+      step: number;
+      callId: string;
+      name: string;
+      text: string;
+      images: ImageRef[];
+      error?: ErrorInfo;
+      durationMs: number;
+      /** True when the result came from the journal of an earlier, interrupted run. */
+      replayed: boolean;
+    }
+  | { type: "step_finished"; step: number; durationMs: number }
+  | { type: "answer"; step: number; answer: string }
+  | { type: "usage"; inputTokens: number; outputTokens: number }
+  | { type: "stopped"; stop: Stop };
+
+/** The `type` of an {@link AgentEvent}. */
+export type AgentEventType = AgentEvent["type"];
+
+/** Emits an event through a LangGraph runtime's `writer`, if it has one. */
+export function emit(writer: ((chunk: unknown) => void) | undefined, event: AgentEvent): void {
+  writer?.(event);
+}

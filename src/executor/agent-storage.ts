@@ -1,0 +1,16 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
+import type { ImageStore } from "../images/image-store.js";
+import type { ResultCache } from "../storage/result-cache.js";
+
+/**
+ * Where an agent keeps its runs: LangGraph checkpoints, image bytes and the result cache,
+ * normally in one database (see `openStorage`).
+ */
+export interface AgentStorage {
+  checkpointer: BaseCheckpointSaver;
+  images: ImageStore;
+  cache: ResultCache;
+  /** Printable location (no secrets). */
+  location?: string;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from "node:crypto";
+import { MemorySaver, Overwrite } from "@langchain/langgraph";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import type { Dialect } from "../dialects/dialect.js";
+import { InterleafError, isAbortError } from "../errors/index.js";
+import { MemoryImageStore } from "../images/memory-image-store.js";
+import { DEFAULT_MODEL_IMAGE_SIZING, type ModelImageSizing } from "../images/model-input-size.js";
+import type { ModelBackend } from "../models/model-backend.js";
+import type { AgentStateValue } from "../state/agent-state.js";
+import { BudgetsSchema, type Budgets } from "../state/budgets.js";
+import { MemoryResultCache } from "../storage/memory-result-cache.js";
+import type { AnyTool } from "../tools/tool.js";
+import { ToolRegistry } from "../tools/tool-registry.js";
+import type { AgentContext } from "./agent-context.js";
+import type { AgentEvent } from "./agent-events.js";
+import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
+import type { AgentStorage } from "./agent-storage.js";
+import { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summary.js";
+import { ingestInputImages, type RunInput } from "./run-input.js";
+import type { RunResult } from "./run-result.js";
+
+/** Options for {@link createAgent}. */
+export interface AgentOptions {
+  /** The graph to run, e.g. `interleavedGraph()` from `interleaf/graphs`. */
+  graph: AgentGraph;
+  model: ModelBackend;
+  dialect: Dialect;
+  tools?: readonly AnyTool[] | ToolRegistry;
+  /** Checkpoints, images and cache; default: in memory. Use `openStorage(...)` for SQLite or Postgres. */
+  storage?: AgentStorage;
+  /** Default budgets of every run. */
+  budgets?: Partial<Budgets>;
+  /** Model image sizing (pixel budget); default Qwen2.5-VL's. */
+  sizing?: ModelImageSizing;
+  /** With pixel coordinates: real-image pixels (`image`, default) or pixels of the copy sent (`sent`). */
+  pixelSpace?: "image" | "sent";
+  /** Extra system instructions for the dialect. */
+  instructions?: string;
+  /** Limit for one tool call; default 120 s. */
+  toolTimeoutMs?: number;
+  /** Input images above this many pixels are refused. */
+  maxInputPixels?: number;
+  /** Clock (ms); inject for deterministic tests. */
+  now?: () => number;
+  /** Thread ids for new runs; default random UUIDs. */
+  newThreadId?: () => string;
+}
+
+/** Per-call options of {@link Agent.run}, {@link Agent.resume} and {@link Agent.stream}. */
+export interface RunOptions {
+  threadId?: string;
+  signal?: AbortSignal;
+  /** Called with every event as it happens. */
+  onEvent?: (event: AgentEvent) => void;
+}
+
+/** Options of {@link Agent.fork}. */
+export interface ForkOptions {
+  /** The checkpoint to start from; default the thread's latest. */
+  checkpointId?: string;
+  /** Id of the new thread; default a new UUID. */
+  newThreadId?: string;
+  /** State edits applied on the new thread (e.g. other budgets, a changed question). */
+  update?: Partial<AgentStateValue>;
+}
+
+/**
+ * Runs an agent graph with a checkpointer: every transition is checkpointed (durability `sync`),
+ * so a run whose process died resumes where it stopped, and any checkpoint can be forked into a
+ * new thread, with the same or another backend.
+ *
+ * @example
+ * ```ts
+ * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { interleavedGraph } from "interleaf/graphs";
+ * import { scriptedModel } from "interleaf/testing";
+ *
+ * const agent = createAgent({
+ *   graph: interleavedGraph(),
+ *   model: scriptedModel(["<think>Nothing to look at.</think><answer>42</answer>"]),
+ *   dialect: r1v4Dialect(),
+ * });
+ * const result = await agent.run({ question: "What is six times seven?" });
+ * console.log(result.status, result.answer); // answered 42
+ * ```
+ */
+export class Agent {
+  readonly options: Readonly<AgentOptions>;
+  readonly storage: AgentStorage;
+  readonly tools: ToolRegistry;
+  readonly #graph: CompiledAgentGraph;
+
+  constructor(options: AgentOptions) {
+    this.options = options;
+    this.storage = options.storage ?? { checkpointer: new MemorySaver(), images: new MemoryImageStore(), cache: new MemoryResultCache(), location: "memory" };
+    this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
+    this.#graph = options.graph.compile({ checkpointer: this.storage.checkpointer }) as CompiledAgentGraph;
+  }
+
+  /**
+   * The same agent with some options replaced, sharing storage: e.g. `agent.with({ model })`
+   * to continue or fork a thread with another backend.
+   */
+  with(changes: Partial<Omit<AgentOptions, "storage" | "graph">>): Agent {
+    return new Agent({ ...this.options, ...changes, storage: this.storage });
+  }
+
+  /** Starts a run on a new thread (or `options.threadId`) and waits for its result. */
+  async run(input: RunInput, options: RunOptions = {}): Promise<RunResult> {
+    return drain(this.stream(input, options), options.onEvent);
+  }
+
+  /** Continues a thread from its last checkpoint (after a crash, an abort or a failure). */
+  async resume(threadId: string, options: Omit<RunOptions, "threadId"> = {}): Promise<RunResult> {
+    return drain(this.resumeStream(threadId, options), options.onEvent);
+  }
+
+  /** Starts a run and yields its events; the generator's return value is the result. */
+  async *stream(input: RunInput, options: RunOptions = {}): AsyncGenerator<AgentEvent, RunResult> {
+    const threadId = options.threadId ?? (this.options.newThreadId ?? randomUUID)();
+    const existing = await this.#snapshot(threadId);
+    if (existing && existing.createdAt) {
+      throw new InterleafError("invalid_argument", `thread ${threadId} already exists; use resume(${JSON.stringify(threadId)}) or fork it`);
+    }
+    const images = await ingestInputImages(input.images ?? [], this.storage.images, this.options.maxInputPixels);
+    const budgets = BudgetsSchema.parse({ ...this.options.budgets, ...input.budgets });
+    yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options.signal);
+    return this.#result(threadId);
+  }
+
+  /** Continues a thread and yields its events; the generator's return value is the result. */
+  async *resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> = {}): AsyncGenerator<AgentEvent, RunResult> {
+    const snapshot = await this.#snapshot(threadId);
+    if (!snapshot || !snapshot.createdAt) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${this.storage.location ?? "this storage"}`);
+    if (snapshot.next.length > 0) {
+      const values = snapshot.values as AgentStateValue;
+      yield* this.#execute(threadId, null, values.budgets, values.counters.elapsedMs, true, options.signal);
+    }
+    return this.#result(threadId);
+  }
+
+  /** The thread's current state, or undefined for an unknown thread. */
+  async state(threadId: string, checkpointId?: string): Promise<AgentStateValue | undefined> {
+    const snapshot = await this.#snapshot(threadId, checkpointId);
+    return snapshot?.createdAt ? (snapshot.values as AgentStateValue) : undefined;
+  }
+
+  /** Every checkpoint of a thread, newest first, with a one-line summary each. */
+  async history(threadId: string): Promise<CheckpointSummary[]> {
+    const out: CheckpointSummary[] = [];
+    for await (const snapshot of this.#graph.getStateHistory(this.#config(threadId))) out.push(summarizeCheckpoint(snapshot));
+    if (out.length === 0) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${this.storage.location ?? "this storage"}`);
+    return out;
+  }
+
+  /**
+   * Starts a new thread from any checkpoint of another (time travel). The new thread holds the
+   * state as it was there, with `update` applied, and continues from the same point when
+   * resumed, possibly by `agent.with({ model })`. Returns the new thread's id.
+   */
+  async fork(threadId: string, options: ForkOptions = {}): Promise<string> {
+    const source = await this.#snapshot(threadId, options.checkpointId);
+    if (!source?.createdAt) {
+      throw new InterleafError("checkpoint_not_found", `no checkpoint ${options.checkpointId ?? "(latest)"} on thread ${threadId}`);
+    }
+    const newThreadId = options.newThreadId ?? (this.options.newThreadId ?? randomUUID)();
+    const values: Record<string, unknown> = { ...(source.values as Record<string, unknown>), ...options.update };
+    const parent = source.parentConfig ? await this.#graph.getState(source.parentConfig) : undefined;
+    const target = this.#config(newThreadId);
+    if (!parent || (source.metadata as { source?: string } | undefined)?.source === "input") {
+      // The input checkpoint: the new thread starts from the same input.
+      await this.#graph.updateState(target, this.#asWrites(values), "__start__");
+      return newThreadId;
+    }
+    const ranNodes = parent.next.length > 0 ? [...parent.next] : ["__start__"];
+    await this.#graph.updateState(target, this.#asWrites(values), ranNodes[0]);
+    return newThreadId;
+  }
+
+  /** Closes the storage. */
+  async close(): Promise<void> {
+    await this.storage.close?.();
+  }
+
+  async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
+    const now = this.options.now ?? Date.now;
+    const context: AgentContext = {
+      model: this.options.model,
+      dialect: this.options.dialect,
+      tools: this.tools,
+      images: this.storage.images,
+      cache: this.storage.cache,
+      sizing: this.options.sizing ?? DEFAULT_MODEL_IMAGE_SIZING,
+      pixelSpace: this.options.pixelSpace ?? "image",
+      ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
+      toolTimeoutMs: this.options.toolTimeoutMs ?? 120_000,
+      deadline: now() + Math.max(0, budgets.maxWallClockMs - elapsedMs),
+      now,
+    };
+    yield { type: "run_started", threadId, resumed };
+    const stream = await this.#graph.stream(input, {
+      ...this.#config(threadId),
+      context,
+      streamMode: "custom",
+      durability: "sync",
+      recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
+      ...(signal ? { signal } : {}),
+    });
+    try {
+      for await (const chunk of stream) yield chunk as AgentEvent;
+    } catch (error) {
+      this.#failures.set(threadId, error);
+    }
+  }
+
+  readonly #failures = new Map<string, unknown>();
+
+  async #result(threadId: string): Promise<RunResult> {
+    const snapshot = await this.#snapshot(threadId);
+    const values = (snapshot?.values ?? {}) as AgentStateValue;
+    const failure = this.#failures.get(threadId);
+    this.#failures.delete(threadId);
+    const base = {
+      threadId,
+      answer: values.answer ?? null,
+      stop: values.stop ?? null,
+      steps: values.steps ?? [],
+      counters: values.counters,
+      checkpointId: snapshot?.config.configurable?.checkpoint_id as string | undefined,
+    };
+    if (failure !== undefined) {
+      const error = InterleafError.from(failure, "model_failed", "the run failed");
+      const interrupted = error.code === "aborted" || isAbortError(failure);
+      return { ...base, status: interrupted ? "interrupted" : "failed", error: { code: error.code, message: error.message, retryable: error.retryable } };
+    }
+    return { ...base, status: values.answer !== null && values.answer !== undefined ? "answered" : "stopped" };
+  }
+
+  async #snapshot(threadId: string, checkpointId?: string) {
+    return this.#graph.getState(this.#config(threadId, checkpointId)).catch((error: unknown) => {
+      throw InterleafError.from(error, "storage_failed", `could not read thread ${threadId}`);
+    });
+  }
+
+  #config(threadId: string, checkpointId?: string): RunnableConfig {
+    return { configurable: { thread_id: threadId, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+  }
+
+  /** Values as writes that replace, not extend, accumulating channels (delta and reducer fields). */
+  #asWrites(values: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      const channel = this.#graph.channels[key] as { lc_graph_name?: string } | undefined;
+      const accumulates = channel?.lc_graph_name === "DeltaChannel" || channel?.lc_graph_name === "BinaryOperatorAggregate";
+      out[key] = accumulates ? new Overwrite(value) : value;
+    }
+    return out;
+  }
+}
+
+/**
+ * Creates an {@link Agent}: a graph, a model backend, a dialect, tools and storage.
+ *
+ * @example
+ * ```ts
+ * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { interleavedGraph } from "interleaf/graphs";
+ * import { scriptedModel } from "interleaf/testing";
+ *
+ * const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect() });
+ * ```
+ */
+export function createAgent(options: AgentOptions): Agent {
+  return new Agent(options);
+}
+
+async function drain(events: AsyncGenerator<AgentEvent, RunResult>, onEvent?: (event: AgentEvent) => void): Promise<RunResult> {
+  for (;;) {
+    const next = await events.next();
+    if (next.done) return next.value;
+    onEvent?.(next.value);
+  }
+}
