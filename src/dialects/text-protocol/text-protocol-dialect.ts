@@ -1,0 +1,101 @@
+import type { ToolCallRequest } from "../../models/messages.js";
+import type { ModelResponse } from "../../models/model-backend.js";
+import type { ToolRegistry } from "../../tools/tool-registry.js";
+import type { Dialect, DialectInput, DialectRequest, ParsedTurn } from "../dialect.js";
+import { inlineJson } from "../inline-json.js";
+import { resolveAction } from "./resolve-action.js";
+import { parseTaggedTurn, type TaggedAction, type TaggedTurnSyntax } from "./tagged-turn.js";
+import { textProtocolMessages } from "./text-protocol-history.js";
+import { resolveTextProtocolOptions, type ResolvedTextProtocolOptions, type TextProtocolOptions } from "./text-protocol-options.js";
+
+/** The tag syntax of resolved options, for {@link parseTaggedTurn}. */
+export function syntaxOf(options: ResolvedTextProtocolOptions): TaggedTurnSyntax {
+  return {
+    thinkTag: options.thinkTag,
+    answerTag: options.answerTag,
+    toolCallTag: options.toolCallTag,
+    actionTags: options.tags.map((action) => action.tag),
+    resultTag: options.resultTag,
+  };
+}
+
+/**
+ * Builds a dialect for a tagged text protocol: reasoning in a think tag, actions as JSON tool
+ * calls and/or their own tags, results wrapped in a result tag, the answer in an answer tag.
+ * `r1v4Dialect` and the neighbour presets (`deepeyesDialect`, `webwatcherDialect`,
+ * `miniO3Dialect`, `thymeDialect`, `mmsearchR1Dialect`) are configurations of it.
+ *
+ * Parsing never throws: broken JSON, unknown tools, a missing think tag, no action, or an answer
+ * together with a tool call give a `malformed` turn whose `problem` tells the model what to fix.
+ *
+ * @example
+ * ```ts
+ * import { textProtocolDialect, ToolRegistry } from "interleaf";
+ *
+ * const dialect = textProtocolDialect({ name: "plain", requireThink: false });
+ * const turn = dialect.parseTurn(
+ *   { text: "<answer>blue</answer>", toolCalls: [], usage: { inputTokens: 0, outputTokens: 0 } },
+ *   new ToolRegistry(),
+ * );
+ * console.log(turn.kind === "answer" && turn.answer); // "blue"
+ * ```
+ */
+export function textProtocolDialect(config: TextProtocolOptions): Dialect {
+  const options = resolveTextProtocolOptions(config);
+  const syntax = syntaxOf(options);
+  return {
+    specificationVersion: "v1",
+    name: options.name,
+    coordinates: options.coordinates,
+    buildRequest(input: DialectInput): DialectRequest {
+      const request: DialectRequest = { messages: textProtocolMessages(options, input) };
+      if (options.stop.length > 0) request.stop = [...options.stop];
+      return request;
+    },
+    parseTurn(response: ModelResponse, tools: ToolRegistry): ParsedTurn {
+      return parseTextProtocolTurn(response, tools, options, syntax);
+    },
+  };
+}
+
+function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, options: ResolvedTextProtocolOptions, syntax: TaggedTurnSyntax): ParsedTurn {
+  const turn = parseTaggedTurn(response.text, syntax);
+  const actions: TaggedAction[] = [...turn.actions];
+  // A backend with native tool calling may return calls beside the text: treat them as tool-call tags.
+  if (options.toolCallTag) {
+    for (const call of response.toolCalls) {
+      actions.push({ tag: options.toolCallTag, body: inlineJson({ name: call.name, arguments: parseMaybeJson(call.arguments) }), closed: true });
+    }
+  }
+  const problems: string[] = [];
+  const think = options.thinkTag;
+  if (options.requireThink && !turn.thinkFound) {
+    problems.push(`the turn has no <${think}>...</${think}>: reason inside <${think}>...</${think}> before every action`);
+  }
+  const calls: ToolCallRequest[] = [];
+  for (const action of actions) {
+    const resolved = resolveAction(action, options, tools);
+    if (resolved.ok) calls.push({ id: "", name: resolved.call.name, arguments: resolved.call.arguments });
+    else problems.push(resolved.problem);
+  }
+  const answer = options.answerTag;
+  if (turn.answer !== undefined && actions.length > 0) {
+    problems.push(`the turn holds both an <${answer}> and a tool call: do one per turn (call the tool and wait for its result, or answer)`);
+  } else if (turn.answer === undefined && actions.length === 0) {
+    problems.push(`the turn has no action: after your reasoning, call a tool or give the final answer inside <${answer}>...</${answer}>`);
+  } else if (turn.answer !== undefined && turn.answer === "") {
+    problems.push(`the <${answer}> is empty: put the final answer inside <${answer}>...</${answer}>`);
+  }
+  if (problems.length > 0) return { kind: "malformed", thought: turn.thought, problem: problems.join("; ") };
+  if (turn.answer !== undefined) return { kind: "answer", thought: turn.thought, answer: turn.answer };
+  return { kind: "tool_calls", thought: turn.thought, calls };
+}
+
+function parseMaybeJson(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

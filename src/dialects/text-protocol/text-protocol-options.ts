@@ -1,0 +1,125 @@
+import type { CoordinateConvention } from "../../images/coordinates.js";
+import type { ToolCallRecord } from "../../state/trajectory.js";
+import type { ToolRegistry } from "../../tools/tool-registry.js";
+import type { ArgumentObject } from "../tool-arguments.js";
+
+/**
+ * A tool name a model was trained with, mapped to one of the agent's tools: DeepEyes writes
+ * `image_zoom_in_tool`, which interleaf runs as `zoom`.
+ */
+export interface ToolAlias {
+  /** The name as the model writes it inside `<tool_call>`. */
+  name: string;
+  /** The agent's tool that runs it. */
+  tool: string;
+  /** Turns the model's arguments into the tool's. Default: unchanged. */
+  mapArguments?: (args: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * When set, the system prompt offers the tool under this alias (in the model's own terms)
+   * instead of under its own name. Aliases without a description are accepted but not offered.
+   */
+  description?: string;
+  /** Example arguments in the model's own terms, for the prompt. */
+  example?: Record<string, unknown>;
+}
+
+/**
+ * An action written as its own tag, `<text_search>query</text_search>` or
+ * `<code>…</code>`, whose body becomes the arguments of one of the agent's tools.
+ */
+export interface TagAction {
+  /** The tag name without brackets. */
+  tag: string;
+  /** The agent's tool that runs it. */
+  tool: string;
+  /** Turns the tag's body into the tool's arguments, or says what is wrong with it. */
+  toArguments: (body: string) => ArgumentObject;
+  /** The output-format line shown in the prompt. Tags without one are accepted but not offered. */
+  format?: string;
+  /** What the tag does, for the prompt. Default: the tool's description. */
+  description?: string;
+}
+
+/** What a text-protocol system prompt is built from. */
+export interface TextProtocolPromptContext {
+  /** The tools offered, in the model's terms, each with its output-format line. */
+  tools: { name: string; description: string; format: string }[];
+  /** The agent's tools. */
+  registry: ToolRegistry;
+  options: ResolvedTextProtocolOptions;
+}
+
+/**
+ * The settings of a text-protocol dialect: which tags carry reasoning, actions, answers and
+ * results, how boxes are written, and how foreign tool names map onto the agent's tools.
+ */
+export interface TextProtocolOptions {
+  /** The dialect's name (`r1v4`, `deepeyes`, ...). */
+  name: string;
+  /** Tag holding the reasoning. Default `think`. */
+  thinkTag?: string;
+  /** Tag holding the final answer. Default `answer`. */
+  answerTag?: string;
+  /** Tag wrapping tool results. Default `observation`; `""` for no wrapper (Mini-o3). */
+  resultTag?: string;
+  /** Tag holding JSON tool calls `{"name", "arguments"}`. Default `tool_call`; `null` for none. */
+  toolCallTag?: string | null;
+  /** How the model writes boxes. Default `pixels`. */
+  coordinates?: CoordinateConvention;
+  /** Foreign tool names accepted inside the tool-call tag. */
+  aliases?: readonly ToolAlias[];
+  /** Actions written as their own tags. */
+  tags?: readonly TagAction[];
+  /** Whether a turn without the think tag is malformed. Default true. */
+  requireThink?: boolean;
+  /** Stop sequences sent with every request. Default: the closing tool-call tag. */
+  stop?: readonly string[];
+  /** The word produced images are called by ("observation" → "observation 2"). */
+  renderImageLabel?: (label: string) => string;
+  /** Renders a call's result text (e.g. code results as JSON). Default: the text as is. */
+  renderResult?: (call: ToolCallRecord, text: string) => string;
+  /** First paragraph of the built-in system prompt. */
+  intro?: string;
+  /** Extra lines for the built-in system prompt, given the agent's tools. */
+  guidance?: (registry: ToolRegistry) => string[];
+  /** Replaces the built-in system prompt. */
+  systemPrompt?: (context: TextProtocolPromptContext) => string;
+}
+
+/** {@link TextProtocolOptions} with every default filled in. */
+export interface ResolvedTextProtocolOptions {
+  name: string;
+  thinkTag: string;
+  answerTag: string;
+  resultTag: string;
+  toolCallTag: string | null;
+  coordinates: CoordinateConvention;
+  aliases: readonly ToolAlias[];
+  tags: readonly TagAction[];
+  requireThink: boolean;
+  stop: readonly string[];
+  renderImageLabel: (label: string) => string;
+  renderResult: (call: ToolCallRecord, text: string) => string;
+  intro?: string;
+  guidance?: (registry: ToolRegistry) => string[];
+  systemPrompt?: (context: TextProtocolPromptContext) => string;
+}
+
+/** Fills in the defaults of {@link TextProtocolOptions}. */
+export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {
+  const toolCallTag = options.toolCallTag === undefined ? "tool_call" : options.toolCallTag;
+  return {
+    ...options,
+    thinkTag: options.thinkTag ?? "think",
+    answerTag: options.answerTag ?? "answer",
+    resultTag: options.resultTag ?? "observation",
+    toolCallTag,
+    coordinates: options.coordinates ?? "pixels",
+    aliases: options.aliases ?? [],
+    tags: options.tags ?? [],
+    requireThink: options.requireThink ?? true,
+    stop: options.stop ?? (toolCallTag ? [`</${toolCallTag}>`] : []),
+    renderImageLabel: options.renderImageLabel ?? ((label) => label),
+    renderResult: options.renderResult ?? ((_call, text) => text),
+  };
+}

@@ -1,0 +1,123 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { AIMessageChunk } from "@langchain/core/messages";
+import { InterleafError, isRetryableStatus } from "../../errors/index.js";
+import type { ToolCallRequest } from "../messages.js";
+import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
+import { statusAdvice } from "../model-errors.js";
+import { toLangChainMessages } from "./langchain-messages.js";
+
+/** Options for {@link langchainModel}. */
+export interface LangChainModelOptions {
+  /** The model id to report. Default: the chat model's `model` or `modelName` field, else its type. */
+  modelId?: string;
+  /** The provider name to report. Default `langchain`. */
+  provider?: string;
+}
+
+function textOfContent(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((block) => (typeof block === "string" ? block : typeof block === "object" && block !== null && (block as { type?: unknown }).type === "text" ? String((block as { text?: unknown }).text ?? "") : ""))
+    .join("");
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const record = error as { status?: unknown; statusCode?: unknown; response?: { status?: unknown } };
+  for (const candidate of [record.status, record.statusCode, record.response?.status]) {
+    if (typeof candidate === "number" && candidate >= 100 && candidate < 600) return candidate;
+  }
+  return undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === "TimeoutError" || error.name === "APIConnectionTimeoutError" || /timed? ?out/i.test(error.message);
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === "APIConnectionError" || (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE)$/.test(code));
+}
+
+function modelError(error: unknown, who: string, signal?: AbortSignal): InterleafError {
+  if (InterleafError.isInstance(error)) return error;
+  if (signal?.aborted) return new InterleafError("aborted", `the call to ${who} was aborted`, { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  const status = statusOf(error);
+  if (status !== undefined) {
+    return new InterleafError("model_failed", `${who} failed with HTTP ${status}: ${message}; ${statusAdvice(status)}`, { cause: error, retryable: isRetryableStatus(status), details: { status } });
+  }
+  if (isTimeout(error)) return new InterleafError("model_failed", `${who} timed out: ${message}; try again or raise the model's timeout`, { cause: error, retryable: true, details: { timeout: true } });
+  if (isConnectionFailure(error)) return new InterleafError("model_failed", `could not reach ${who}: ${message}; check that the server is running and its URL`, { cause: error, retryable: true });
+  return new InterleafError("model_failed", `${who} failed: ${message}`, { cause: error });
+}
+
+function defaultModelId(chatModel: BaseChatModel): string {
+  const fields = chatModel as unknown as { model?: unknown; modelName?: unknown };
+  if (typeof fields.model === "string" && fields.model) return fields.model;
+  if (typeof fields.modelName === "string" && fields.modelName) return fields.modelName;
+  return chatModel._llmType();
+}
+
+/**
+ * Adapts any LangChain chat model (`@langchain/core` 1.x) to interleaf: messages become
+ * LangChain messages (images as base64 data URLs; tool images in a user message after the tool
+ * results), native tools are bound with `bindTools`, `stop` and `signal` are passed through, and
+ * token usage and tool calls come back. Temperature and token limits are settings of the chat
+ * model itself. Failures are `model_failed`, retryable for 408/409/429/5xx, timeouts and
+ * connection errors.
+ *
+ * @example
+ * ```ts
+ * import { ChatOpenAI } from "@langchain/openai";
+ * import { langchainModel } from "interleaf";
+ *
+ * const model = langchainModel(new ChatOpenAI({ model: "gpt-4.1-mini", apiKey: "sk-..." }));
+ * console.log(model.provider, model.modelId); // "langchain" "gpt-4.1-mini"
+ * ```
+ */
+export function langchainModel(chatModel: BaseChatModel, options: LangChainModelOptions = {}): ModelBackend {
+  const modelId = options.modelId ?? defaultModelId(chatModel);
+  const who = `the LangChain model "${modelId}"`;
+  return {
+    specificationVersion: "v1",
+    provider: options.provider ?? "langchain",
+    modelId,
+    async generate(request: ModelRequest): Promise<ModelResponse> {
+      if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
+      const messages = toLangChainMessages(request.messages);
+      let runnable: Pick<BaseChatModel, "invoke"> = chatModel;
+      if (request.tools && request.tools.length > 0) {
+        if (!chatModel.bindTools) {
+          throw new InterleafError("config_invalid", `${who} cannot bind tools (no bindTools); use a chat model with tool calling, or a text dialect such as r1v4Dialect`);
+        }
+        runnable = chatModel.bindTools(request.tools.map((tool) => ({ type: "function", function: { name: tool.name, description: tool.description, parameters: tool.parameters } })));
+      }
+      let result: AIMessageChunk;
+      try {
+        const callOptions: { stop?: string[]; signal?: AbortSignal } = {};
+        if (request.stop && request.stop.length > 0) callOptions.stop = request.stop;
+        if (request.signal) callOptions.signal = request.signal;
+        result = await runnable.invoke(messages, callOptions);
+      } catch (error) {
+        throw modelError(error, who, request.signal);
+      }
+      const toolCalls: ToolCallRequest[] = [
+        ...(result.tool_calls ?? []).map((call) => ({ id: call.id ?? "", name: call.name, arguments: call.args as unknown })),
+        ...(result.invalid_tool_calls ?? []).map((call) => ({ id: call.id ?? "", name: call.name ?? "", arguments: (call.args ?? "") as unknown })),
+      ];
+      const metadata = result.response_metadata as Record<string, unknown> | undefined;
+      const finish = metadata?.finish_reason ?? metadata?.stop_reason;
+      const response: ModelResponse = {
+        text: textOfContent(result.content),
+        toolCalls,
+        usage: { inputTokens: result.usage_metadata?.input_tokens ?? 0, outputTokens: result.usage_metadata?.output_tokens ?? 0 },
+      };
+      if (typeof finish === "string") response.finishReason = finish;
+      return response;
+    },
+  };
+}

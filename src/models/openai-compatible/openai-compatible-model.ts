@@ -1,0 +1,177 @@
+import { InterleafError } from "../../errors/index.js";
+import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
+import { excerpt, redact, statusError } from "../model-errors.js";
+import { retryAfterMs, retryDelay, sleep as realSleep } from "../retry-delay.js";
+import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
+import { readChatCompletion } from "./openai-response.js";
+
+/** Options for {@link openAICompatibleModel}. */
+export interface OpenAICompatibleModelOptions {
+  /** The API root, e.g. `http://127.0.0.1:8000/v1`; requests go to `${baseURL}/chat/completions`. */
+  baseURL: string;
+  /** The model's name as the server knows it (`skywork/r1v4-lite`, `Qwen/Qwen3-VL-8B-Instruct`). */
+  model: string;
+  /** The API key. Default: the environment variable named by `apiKeyEnv`; none is sent when neither is set. */
+  apiKey?: string;
+  /** The environment variable holding the key. Default `OPENAI_API_KEY`. */
+  apiKeyEnv?: string;
+  /** Extra fields merged into every request body (e.g. `{ enable_search: true }` for the Skywork API). */
+  extraBody?: Record<string, unknown>;
+  /** Stop sequences added to every request (merged with the request's own). */
+  stop?: string[];
+  /** Extra HTTP headers. */
+  headers?: Record<string, string>;
+  /** The fetch to use (tests, proxies). Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Time limit of one attempt in ms. Default 300 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt on 408/409/429/5xx, network errors and timeouts. Default 2. */
+  maxRetries?: number;
+  /** Default sampling temperature (a request's own wins). */
+  temperature?: number;
+  /** Default output token limit (a request's own wins). */
+  maxTokens?: number;
+  /** Where images go in user messages: `in-order` (default: each image stays beside its label, as multi-turn loops need) or `before-text` (all images first, as the hosted Skywork API wants). */
+  imagePlacement?: ImagePlacement;
+  /** The provider name reported by the backend. Default `openai-compatible`. */
+  provider?: string;
+  /** First backoff in ms, doubled each retry, with jitter. Default 1000. */
+  retryBaseDelayMs?: number;
+  /** Longest wait between attempts, including a server's `Retry-After`. Default 60 000. */
+  retryMaxDelayMs?: number;
+  /** Waits between attempts (injected in tests). Default: a real timer that stops on abort. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). Default `Math.random`. */
+  random?: () => number;
+  /** The current time in ms, for `Retry-After` dates. Default `Date.now`. */
+  now?: () => number;
+}
+
+interface AttemptFailure {
+  error: InterleafError;
+  retryAfterMs?: number;
+}
+
+/**
+ * A backend for any server speaking OpenAI's chat-completions API: vLLM, SGLang, OpenRouter, the
+ * Skywork API. Images go as base64 data URLs, native tools in `tools` when the dialect sends
+ * them. Retries 408/409/429/5xx, network errors and timeouts with exponential backoff and
+ * jitter, honouring `Retry-After`. The API key is never part of an error.
+ *
+ * @example
+ * ```ts
+ * import { openAICompatibleModel } from "interleaf";
+ *
+ * const model = openAICompatibleModel({
+ *   baseURL: "https://api.skyworkmodel.ai/api/v1",
+ *   model: "skywork/r1v4-lite",
+ *   apiKeyEnv: "SKYWORK_API_KEY",
+ *   extraBody: { enable_search: true },
+ * });
+ * console.log(model.modelId); // "skywork/r1v4-lite"
+ * ```
+ */
+export function openAICompatibleModel(options: OpenAICompatibleModelOptions): ModelBackend {
+  const provider = options.provider ?? "openai-compatible";
+  const url = `${options.baseURL.replace(/\/+$/, "")}/chat/completions`;
+  const apiKey = options.apiKey ?? process.env[options.apiKeyEnv ?? "OPENAI_API_KEY"];
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const maxRetries = Math.max(0, options.maxRetries ?? 2);
+  const wait = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const timing = { baseDelayMs: options.retryBaseDelayMs ?? 1000, maxDelayMs: options.retryMaxDelayMs ?? 60_000, random: options.random ?? Math.random };
+  const who = `the model "${options.model}" at ${url}`;
+  const clean = (value: string) => redact(value, apiKey);
+
+  function requestBody(request: ModelRequest): string {
+    const stop = [...new Set([...(options.stop ?? []), ...(request.stop ?? [])])];
+    const body: Record<string, unknown> = {
+      model: options.model,
+      messages: toOpenAIMessages(request.messages, options.imagePlacement ?? "in-order"),
+    };
+    if (request.tools && request.tools.length > 0) body.tools = toOpenAITools(request.tools);
+    if (stop.length > 0) body.stop = stop;
+    const temperature = request.temperature ?? options.temperature;
+    if (temperature !== undefined) body.temperature = temperature;
+    const maxTokens = request.maxTokens ?? options.maxTokens;
+    if (maxTokens !== undefined) body.max_tokens = maxTokens;
+    return JSON.stringify({ ...body, ...options.extraBody });
+  }
+
+  function headers(): Record<string, string> {
+    const out: Record<string, string> = { "content-type": "application/json", accept: "application/json", ...options.headers };
+    if (apiKey) out.authorization = `Bearer ${apiKey}`;
+    return out;
+  }
+
+  async function attempt(body: string, signal: AbortSignal | undefined): Promise<ModelResponse | AttemptFailure> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const response = await doFetch(url, { method: "POST", headers: headers(), body, signal: controller.signal });
+      const text = await response.text();
+      if (!response.ok) {
+        const error = statusError(who, response.status, clean(text), { provider, modelId: options.model });
+        const after = retryAfterMs(response.headers, now());
+        return after === undefined ? { error } : { error, retryAfterMs: after };
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        const error = new InterleafError(
+          "model_failed",
+          `${who} answered HTTP ${response.status} with a body that is not JSON (${clean(excerpt(text, 120)) || "empty"}); check that baseURL points at an OpenAI-compatible API root (it usually ends in /v1)`,
+          { details: { status: response.status, provider, modelId: options.model } },
+        );
+        return { error };
+      }
+      const reading = readChatCompletion(json);
+      if (!reading.ok) {
+        return { error: new InterleafError("model_failed", `${who} answered without a usable completion: ${clean(reading.problem)}; check the model name and the server's logs`, { details: { status: response.status, provider, modelId: options.model } }) };
+      }
+      return reading.response;
+    } catch (cause) {
+      if (signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
+      if (timedOut) {
+        return { error: new InterleafError("model_failed", `${who} did not answer within ${timeoutMs} ms; try again, or raise timeoutMs for long generations`, { retryable: true, details: { timeoutMs, provider, modelId: options.model } }) };
+      }
+      const reason = cause instanceof Error ? (cause.cause instanceof Error ? `${cause.message} (${cause.cause.message})` : cause.message) : String(cause);
+      return { error: new InterleafError("model_failed", `could not reach ${who}: ${clean(reason)}; check that the server is running and the base URL is right`, { retryable: true, details: { provider, modelId: options.model } }) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  return {
+    specificationVersion: "v1",
+    provider,
+    modelId: options.model,
+    async generate(request: ModelRequest): Promise<ModelResponse> {
+      const body = requestBody(request);
+      for (let tried = 0; ; tried++) {
+        if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
+        const outcome = await attempt(body, request.signal);
+        if (!("error" in outcome)) return outcome;
+        const { error } = outcome;
+        if (!error.retryable || tried >= maxRetries) {
+          if (tried === 0) throw error;
+          throw new InterleafError("model_failed", `${error.message} (gave up after ${tried + 1} attempts)`, { retryable: error.retryable, details: { ...error.details, attempts: tried + 1 } });
+        }
+        try {
+          await wait(retryDelay(tried, outcome.retryAfterMs, timing), request.signal);
+        } catch {
+          throw new InterleafError("aborted", `the call to ${who} was aborted while waiting to retry`);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { ImageGallery, ToolRegistry, textOf, type ModelMessage } from "interleaf";
+import {
+  deepeyesDialect,
+  miniO3Dialect,
+  mmsearchR1Dialect,
+  textProtocolDialect,
+  thymeDialect,
+  webwatcherDialect,
+  type Dialect,
+  type ParsedTurn,
+} from "../../src/dialects/index.js";
+import { allTools, callRecord, code, loadImages, said, step, textSearch, zoom } from "./agent-fixtures.js";
+
+function calls(turn: ParsedTurn) {
+  if (turn.kind !== "tool_calls") throw new Error(`expected tool calls, got ${turn.kind}: ${turn.kind === "malformed" ? turn.problem : ""}`);
+  return turn.calls.map(({ name, arguments: args }) => ({ name, arguments: args }));
+}
+
+function problem(turn: ParsedTurn): string {
+  if (turn.kind !== "malformed") throw new Error(`expected a malformed turn, got ${turn.kind}`);
+  return turn.problem;
+}
+
+const parse = (dialect: Dialect, text: string, tools: ToolRegistry = allTools) => dialect.parseTurn(said(text), tools);
+
+describe("DeepEyes", () => {
+  const dialect = deepeyesDialect();
+  it("runs image_zoom_in_tool as zoom on the original, keeping the label", () => {
+    const turn = parse(dialect, '<think>The text is tiny.</think>\n<tool_call>\n{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [1250, 1030, 1360, 1070], "label": "licence plate"}}\n</tool_call>');
+    expect(calls(turn)).toEqual([{ name: "zoom", arguments: { bbox_2d: [1250, 1030, 1360, 1070], label: "licence plate" } }]);
+    expect(dialect.coordinates).toBe("pixels");
+  });
+  it("refuses the alias when the agent has no zoom tool", () => {
+    const p = problem(parse(dialect, '<think>t</think><tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [0, 0, 5, 5]}}</tool_call>', new ToolRegistry([textSearch])));
+    expect(p).toContain('"image_zoom_in_tool" stands for the tool "zoom", which this agent does not have');
+  });
+  it("offers the tool under its DeepEyes name and wraps results in <tool_response>", async () => {
+    const { original, crops, gallery } = await loadImages();
+    const steps = [step(0, { kind: "tool_calls", raw: '<think>z</think><tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [1, 2, 3, 4]}}</tool_call>', calls: [callRecord("a", "zoom", { bbox_2d: [1, 2, 3, 4] }, "zoomed ×4", [crops[0]!])] })];
+    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([zoom]), gallery });
+    const prompt = textOf((request.messages[0] as ModelMessage).content);
+    expect(prompt).toContain('<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [120, 40, 360, 200], "label": "the street sign"}}</tool_call>');
+    expect(prompt).not.toContain('"name": "zoom"');
+    const result = (request.messages[3] as ModelMessage).content;
+    expect(textOf(result)).toMatch(/^<tool_response>\nzoomed ×4\nobservation 1:\n<\/tool_response>$/);
+    expect(result.some((part) => part.type === "image" && part.ref.id === crops[0]!.id)).toBe(true);
+  });
+});
+
+describe("WebWatcher", () => {
+  const dialect = webwatcherDialect();
+  it("maps each of its tool names and argument shapes", () => {
+    const cases: [string, { name: string; arguments: unknown }][] = [
+      ['{"name": "web_search", "arguments": {"queries": ["heron species"]}}', { name: "text_search", arguments: { queries: ["heron species"] } }],
+      ['{"name": "web_search", "arguments": {"query": "one query"}}', { name: "text_search", arguments: { queries: ["one query"] } }],
+      ['{"name": "VLSearchImage", "arguments": {"images": ["observation 1"]}}', { name: "image_search", arguments: { image_paths: ["observation 1"] } }],
+      ['{"name": "visit", "arguments": {"url": "https://a.example", "goal": "find the date"}}', { name: "web_visit", arguments: { urls: ["https://a.example"], goal: "find the date" } }],
+      ['{"name": "visit", "arguments": {"url": ["https://a.example", "https://b.example"], "goal": "g"}}', { name: "web_visit", arguments: { urls: ["https://a.example", "https://b.example"], goal: "g" } }],
+      ['{"name": "code_interpreter", "arguments": {"code": "print(3)"}}', { name: "code", arguments: { code: "print(3)" } }],
+    ];
+    for (const [json, expected] of cases) expect(calls(parse(dialect, `<think>t</think><tool_call>${json}</tool_call>`))).toEqual([expected]);
+  });
+  it("wraps results in <tool_response>", async () => {
+    const { original, gallery } = await loadImages();
+    const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><tool_call>{}</tool_call>", calls: [callRecord("a", "text_search", { queries: ["q"] }, "1. Heron - Wikipedia")] })];
+    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<tool_response>\n1. Heron - Wikipedia\n</tool_response>");
+    const prompt = textOf((request.messages[0] as ModelMessage).content);
+    for (const name of ["web_search", "VLSearchImage", "visit", "code_interpreter"]) expect(prompt).toContain(`"name": "${name}"`);
+  });
+});
+
+describe("Mini-o3", () => {
+  const dialect = miniO3Dialect();
+  it("runs <grounding> as zoom on the named source, with normalised coordinates", () => {
+    expect(dialect.coordinates).toBe("normalized");
+    expect(calls(parse(dialect, '<think>Look at the corner.</think><grounding>{"bbox_2d": [0.1, 0.2, 0.5, 0.6], "source": "observation_2"}</grounding>'))).toEqual([
+      { name: "zoom", arguments: { bbox_2d: [0.1, 0.2, 0.5, 0.6], image: "observation_2" } },
+    ]);
+    expect(calls(parse(dialect, '<think>t</think><grounding>{"bbox_2d": [0, 0, 1, 1]}</grounding>'))[0]?.arguments).toEqual({ bbox_2d: [0, 0, 1, 1], image: "original image" });
+  });
+  it("says what is wrong with a grounding", () => {
+    expect(problem(parse(dialect, '<think>t</think><grounding>{"source": "original_image"}</grounding>'))).toContain('<grounding>: the JSON needs "bbox_2d"');
+    expect(problem(parse(dialect, "<think>t</think><grounding>[0.1, 0.2]</grounding>"))).toContain("must hold a JSON object");
+    expect(problem(parse(dialect, '<think>t</think><tool_call>{"name": "zoom", "arguments": {}}</tool_call>'))).toMatch(/no action/);
+  });
+  it("names produced images 'Observation N' with no wrapper tag", async () => {
+    const { original, crops, gallery } = await loadImages();
+    const steps = [step(0, { kind: "tool_calls", raw: "<think>z</think><grounding>{}</grounding>", calls: [callRecord("a", "zoom", {}, "", [crops[0]!, crops[1]!])] })];
+    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
+    expect(request.stop).toEqual(["</grounding>"]);
+    const content = (request.messages[3] as ModelMessage).content;
+    expect(textOf(content)).toBe("\nObservation 1:\nObservation 2:");
+    expect(content.filter((part) => part.type === "image").map((part) => part.type === "image" && part.label)).toEqual(["observation 1", "observation 2"]);
+  });
+});
+
+describe("Thyme", () => {
+  const dialect = thymeDialect();
+  it("runs <code> as the code tool, with or without a fence", () => {
+    const fenced = "<think>Crop the plate.</think>\n<code>\n```python\nimport cv2\nimg = cv2.imread(image_path)\ncrop = img[1030:1070, 1250:1360]\n```\n</code>";
+    expect(calls(parse(dialect, fenced))).toEqual([{ name: "code", arguments: { code: "import cv2\nimg = cv2.imread(image_path)\ncrop = img[1030:1070, 1250:1360]" } }]);
+    expect(calls(parse(dialect, "<think>t</think><code>print(1)"))).toEqual([{ name: "code", arguments: { code: "print(1)" } }]);
+    expect(problem(parse(dialect, "<think>t</think><code>```python\n```</code>"))).toContain("the code is empty");
+  });
+  it("wraps results in <sandbox_output> and refuses code when the agent has no code tool", async () => {
+    const { original, gallery } = await loadImages();
+    const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><code>print(1)</code>", calls: [callRecord("a", "code", { code: "print(1)" }, "1")] })];
+    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([code]), gallery });
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<sandbox_output>\n1\n</sandbox_output>");
+    expect(problem(parse(dialect, "<think>t</think><code>print(1)</code>", new ToolRegistry([zoom])))).toContain('asks for the tool "code", which this agent does not have');
+  });
+});
+
+describe("MMSearch-R1", () => {
+  const dialect = mmsearchR1Dialect();
+  it("uses <reason> and maps <search><img></search> and <text_search>", () => {
+    const image = parse(dialect, "<reason>I do not recognise this building.</reason>\n<search><img></search>");
+    expect(image.thought).toBe("I do not recognise this building.");
+    expect(calls(image)).toEqual([{ name: "image_search", arguments: { image_paths: ["original image"] } }]);
+    expect(calls(parse(dialect, "<reason>r</reason><text_search>Marina Bay Sands height"))).toEqual([{ name: "text_search", arguments: { queries: ["Marina Bay Sands height"] } }]);
+    expect(parse(dialect, "<reason>r</reason><answer>Singapore</answer>")).toEqual({ kind: "answer", thought: "r", answer: "Singapore" });
+    expect(problem(parse(dialect, "<think>r</think><answer>x</answer>"))).toContain("no <reason>");
+  });
+  it("wraps results in <information> and ends the prompt with the <reason> rule", async () => {
+    const { original, gallery } = await loadImages();
+    const steps = [step(0, { kind: "tool_calls", raw: "<reason>r</reason><text_search>q", calls: [callRecord("a", "text_search", { queries: ["q"] }, "snippet")] })];
+    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<information>\nsnippet\n</information>");
+    expect(textOf((request.messages[0] as ModelMessage).content).endsWith("YOU MUST include your reasoning within <reason>...</reason> before taking any action.")).toBe(true);
+  });
+});
+
+describe("textProtocolDialect", () => {
+  it("builds a custom dialect from the same options", () => {
+    const dialect = textProtocolDialect({
+      name: "custom",
+      thinkTag: "thought",
+      toolCallTag: "call",
+      resultTag: "result",
+      aliases: [{ name: "lookup", tool: "text_search", mapArguments: ({ q }) => ({ queries: q }) }],
+    });
+    expect(calls(parse(dialect, '<thought>t</thought><call>{"name": "lookup", "arguments": {"q": "x"}}</call>'))).toEqual([{ name: "text_search", arguments: { queries: ["x"] } }]);
+    expect(dialect.buildRequest({ question: "q", images: [], steps: [], tools: allTools, gallery: new ImageGallery([], []) }).stop).toEqual(["</call>"]);
+  });
+});
