@@ -8,3 +8,4 @@ export { toolNode } from "./tool-node.js";
 export { galleryOf } from "./gallery-of.js";
 export { budgetStop } from "./budget-check.js";
 export { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
+export * from "./search/index.js";

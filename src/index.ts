@@ -20,3 +20,5 @@ export * from "./images/ingest.js";
 export * from "./tools/tool-context.js";
 export * from "./executor/index.js";
 export { stableStringify, fingerprint } from "./util/stable-json.js";
+export * from "./net/index.js";
+export * from "./search/index.js";

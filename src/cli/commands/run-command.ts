@@ -4,7 +4,7 @@ import { UsageError } from "../cli-error.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import type { CliIo } from "../cli-io.js";
 import { openCliAgent } from "../open-cli-agent.js";
-import { COMMON_OPTIONS, intOption, parseCommandLine } from "../parse-command-line.js";
+import { COMMON_OPTIONS, intOption, parseCommandLine, type OptionSpec } from "../parse-command-line.js";
 import { printRun } from "../print-run.js";
 import { saveRunConfig, type RunConfig } from "../run-config.js";
 import { openStorage } from "../../storage/open-storage.js";
@@ -24,7 +24,7 @@ export const RUN_OPTIONS = {
   "max-tool-calls": { type: "string" },
   "max-turns": { type: "string" },
   "time-limit": { type: "string" },
-} as const;
+} as const satisfies Record<string, OptionSpec>;
 
 /** `interleaf run <image> "<question>" [options]`. */
 export async function runCommand(argv: string[], io: CliIo, env: CliEnvironment): Promise<number> {

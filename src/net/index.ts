@@ -1,0 +1,10 @@
+export { blockedAddressReason, ipBytes, inSubnet } from "./ip-address.js";
+export { allowsAddress, allowsHost, type AllowList } from "./allow-list.js";
+export { guardUrl, systemLookup, type LookupAddress, type LookupFunction, type UrlGuardOptions } from "./url-guard.js";
+export { safeFetch, type SafeFetchOptions, type SafeResponse } from "./safe-fetch.js";
+export { withRetry, type RetryEvent, type RetryOptions } from "./retry.js";
+export { parseRetryAfter } from "./retry-after.js";
+export { httpStatusError, type HttpStatusErrorOptions } from "./http-status-error.js";
+export { readLimitedBody } from "./read-limited-body.js";
+export { redactSecrets } from "./redact.js";
+export { abortErrorFor, raceAbort, withTimeoutSignal } from "./abortable.js";

@@ -1,0 +1,46 @@
+import { openMemoryStorage } from "./open-memory-storage.js";
+import { openPostgresStorage } from "./open-postgres-storage.js";
+import { openSqliteStorage } from "./open-sqlite-storage.js";
+import { parseStorageSpec } from "./storage-spec.js";
+import type { Storage } from "./storage.js";
+
+/**
+ * Opens where a run keeps its checkpoints, images and cached results.
+ *
+ * - `undefined` → the SQLite file `.interleaf/interleaf.db` under the current directory;
+ * - a file path or `sqlite:<path>` → that SQLite file (folders are created);
+ * - `memory` or `:memory:` → process memory (nothing survives the process);
+ * - `postgres://user@host:5432/db` (or `postgresql://`) → Postgres; add `?schema=name` to use a
+ *   schema other than `public`.
+ *
+ * Throws `InterleafError` `config_invalid` for a spec it cannot read, and `storage_failed`
+ * (retryable when the server is unreachable) when the database cannot be opened; messages name
+ * the host, never the password.
+ *
+ * @example
+ * ```ts
+ * import { StateGraph, START, END } from "@langchain/langgraph";
+ * import { AgentState, openStorage } from "interleaf";
+ *
+ * const storage = await openStorage("memory");
+ * const graph = new StateGraph(AgentState)
+ *   .addNode("noop", () => ({}))
+ *   .addEdge(START, "noop")
+ *   .addEdge("noop", END)
+ *   .compile({ checkpointer: storage.checkpointer });
+ * await graph.invoke({ question: "what is on the mug?" }, { configurable: { thread_id: "t1" } });
+ * console.log(storage.kind, storage.location); // memory memory
+ * await storage.close();
+ * ```
+ */
+export async function openStorage(spec?: string): Promise<Storage> {
+  const parsed = parseStorageSpec(spec);
+  switch (parsed.kind) {
+    case "memory":
+      return openMemoryStorage();
+    case "sqlite":
+      return openSqliteStorage(parsed.path);
+    case "postgres":
+      return openPostgresStorage(parsed.url, parsed.schema);
+  }
+}

@@ -1,0 +1,75 @@
+// Per-step executor overhead: interleaf's agent loop (dialect, journal, delta channels, events)
+// against a plain LangGraph graph doing the same model-turn/tool-call work, both on SQLite.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { z } from "zod";
+import { createAgent, defineTool, openStorage, r1v4Dialect } from "../../src/index.js";
+import { interleavedGraph } from "../../graphs/index.js";
+import { scriptedModel } from "../../src/testing/index.js";
+import { measurement, median, type Bench } from "./measurement.js";
+
+const STEPS = 20;
+const ROUNDS = 5;
+const turn = (i: number) => `<think>step ${i}</think><tool_call>{"name": "note", "arguments": {"text": "n${i}"}}</tool_call>`;
+const script = [...Array.from({ length: STEPS }, (_, i) => turn(i)), "<think>done</think><answer>ok</answer>"];
+const note = defineTool({ name: "note", description: "Notes a text.", input: z.object({ text: z.string() }), async execute({ text }) { return { text: `noted ${text}` }; } });
+
+async function interleafRun(dir: string, round: number): Promise<number> {
+  const storage = await openStorage(join(dir, `interleaf-${round}.db`));
+  const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [note], storage, budgets: { maxToolCalls: 50 } });
+  const started = performance.now();
+  const result = await agent.run({ question: "bench" });
+  const ms = performance.now() - started;
+  if (result.answer !== "ok") throw new Error(`interleaf run ended ${result.status}`);
+  await storage.close();
+  return ms / (STEPS + 1);
+}
+
+const Plain = Annotation.Root({
+  turns: Annotation<string[]>({ reducer: (a, b) => a.concat(b), default: () => [] }),
+  observations: Annotation<string[]>({ reducer: (a, b) => a.concat(b), default: () => [] }),
+});
+
+async function plainRun(dir: string, round: number): Promise<number> {
+  const saver = SqliteSaver.fromConnString(join(dir, `plain-${round}.db`));
+  const graph = new StateGraph(Plain)
+    .addNode("model", async (s) => ({ turns: [script[s.turns.length] as string] }))
+    .addNode("tool", async (s) => {
+      const match = /"text": "([^"]+)"/.exec(s.turns.at(-1) ?? "");
+      return { observations: [`noted ${match?.[1]}`] };
+    })
+    .addEdge(START, "model")
+    .addConditionalEdges("model", (s) => ((s.turns.at(-1) ?? "").includes("<answer>") ? END : "tool"), ["tool", END])
+    .addEdge("tool", "model")
+    .compile({ checkpointer: saver });
+  const started = performance.now();
+  await graph.invoke({}, { configurable: { thread_id: "t" }, recursionLimit: 200, durability: "sync" });
+  const ms = performance.now() - started;
+  return ms / (STEPS + 1);
+}
+
+const bench: Bench = {
+  name: "executor step overhead",
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), "interleaf-bench-exec-"));
+    try {
+      await interleafRun(dir, -1);
+      await plainRun(dir, -1);
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        ours.push(await interleafRun(dir, round));
+        theirs.push(await plainRun(dir, round));
+      }
+      return {
+        step_overhead_ms: measurement(median(ours), median(theirs), "ms", `per model turn + tool call, ${STEPS}-step runs on SQLite, median of ${ROUNDS}; target ratio ≤ 1.5`),
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+export default bench;
