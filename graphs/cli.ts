@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from "../src/cli/index.js";
-import { interleavedGraph } from "./interleaved/interleaved-graph.js";
+import { runCli } from "../src/index.js";
+import { cliEnvironment } from "./cli-environment.js";
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  graph: () => interleavedGraph(),
-  tools: async () => [],
-});
+process.exitCode = await runCli(process.argv.slice(2), cliEnvironment);

@@ -9,3 +9,5 @@ export { galleryOf } from "./gallery-of.js";
 export { budgetStop } from "./budget-check.js";
 export { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
 export * from "./search/index.js";
+export * from "./visual/index.js";
+export * from "./code/index.js";

@@ -41,7 +41,8 @@ export function toolNode(tool: AnyTool, argumentsFrom: (state: AgentStateValue) 
     const step: TrajectoryStep = {
       index,
       kind: "tool_calls",
-      thought: `(fixed step: ${tool.name})`,
+      source: "graph",
+      thought: "",
       raw: "",
       calls: [record],
       usage: { inputTokens: 0, outputTokens: 0 },

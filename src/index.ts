@@ -22,3 +22,5 @@ export * from "./executor/index.js";
 export { stableStringify, fingerprint } from "./util/stable-json.js";
 export * from "./net/index.js";
 export * from "./search/index.js";
+export * from "./cli/index.js";
+export * from "./sandbox/index.js";

@@ -5,3 +5,7 @@ export { processIo, type CliIo } from "./cli-io.js";
 export { RunConfigSchema, loadRunConfig, saveRunConfig, type RunConfig } from "./run-config.js";
 export { describeImage, originBox } from "./format-image.js";
 export { printRun } from "./print-run.js";
+export { COMMON_OPTIONS, parseCommandLine, intOption, type OptionSpec, type OptionValues } from "./parse-command-line.js";
+export { resolveModel } from "./resolve-model.js";
+export { resolveDialect, DIALECTS_BY_NAME } from "./resolve-dialect.js";
+export { openCliAgent } from "./open-cli-agent.js";

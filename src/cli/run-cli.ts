@@ -3,6 +3,7 @@ import { EXIT } from "./cli-error.js";
 import type { CliEnvironment } from "./cli-environment.js";
 import { processIo, type CliIo } from "./cli-io.js";
 import { historyCommand } from "./commands/history-command.js";
+import { indexCommand } from "./commands/index-command.js";
 import { resumeCommand } from "./commands/resume-command.js";
 import { runCommand } from "./commands/run-command.js";
 import { trajectoryCommand } from "./commands/trajectory-command.js";
@@ -17,6 +18,7 @@ Usage:
   interleaf resume <thread> [--db ...] [--script <turns.json>] [--json]
   interleaf history <thread> [--db ...] [--json]
   interleaf trajectory <thread> [--db ...] [--images <dir>] [--json]
+  interleaf index <folder> [--images <dir>] [--captions <file>] [--out <dir>] [--db ...]
 {extra}
 Exit codes: 0 answered, 1 ended without an answer, 2 bad usage, 3 other errors.
 `;
@@ -36,6 +38,7 @@ export async function runCli(argv: string[], env: CliEnvironment, io: CliIo = pr
     resume: resumeCommand,
     history: historyCommand,
     trajectory: trajectoryCommand,
+    index: (argv, io) => indexCommand(argv, io),
   };
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.out(usage);

@@ -27,6 +27,8 @@ export type InterleafErrorCode =
   | "checkpoint_not_found"
   | "plan_invalid"
   | "cassette_mismatch"
+  | "cassette_not_found"
+  | "checkpoint_mutated"
   | "config_invalid"
   | "budget_exhausted";
 

@@ -38,7 +38,7 @@ export function summarizeCheckpoint(snapshot: StateSnapshot): CheckpointSummary 
 }
 
 function describe(values: Partial<AgentStateValue>, next: readonly string[], source: string | undefined): string {
-  if (source === "input") return `input: ${truncate(String(values.question ?? ""), 80)}`;
+  if (source === "input") return values.question ? `input: ${truncate(values.question, 80)}` : "input received";
   if (values.stop) return `finished (${values.stop.reason}): ${values.answer !== null && values.answer !== undefined ? truncate(values.answer, 80) : values.stop.message}`;
   if (values.pending) {
     const calls = values.pending.requests.map((r) => `${r.name}(${truncate(JSON.stringify(r.arguments), 60)})`).join(", ");

@@ -49,6 +49,12 @@ export type ToolCallRecord = z.infer<typeof ToolCallRecordSchema>;
 export const TrajectoryStepSchema = z.object({
   index: z.number().int().nonnegative(),
   kind: z.enum(["tool_calls", "answer", "malformed"]),
+  /**
+   * Who took the step: the model (a turn of the conversation; absent means model) or the graph
+   * (a fixed step such as `toolNode`, shown to the model as context before its next turn, not as
+   * its own turn).
+   */
+  source: z.enum(["model", "graph"]).optional(),
   thought: z.string().default(""),
   /** The model's output as it came, for dialects that replay text turns verbatim. */
   raw: z.string().default(""),

@@ -2,6 +2,7 @@ import { text, type ContentPart, type ModelMessage } from "../../models/messages
 import type { ToolCallRecord, TrajectoryStep } from "../../state/trajectory.js";
 import type { DialectInput } from "../dialect.js";
 import { labelledImages, questionImages } from "../image-parts.js";
+import { graphStepIntro } from "../graph-step.js";
 import { inlineJson } from "../inline-json.js";
 import { observationText } from "../observation-text.js";
 import { formatReminder, textProtocolPrompt } from "./text-protocol-prompt.js";
@@ -15,6 +16,10 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
     { role: "user", content: [...questionImages(input.images, input.gallery), text(input.question)] },
   ];
   for (const step of input.steps) {
+    if (step.source === "graph") {
+      messages.push({ role: "user", content: [text(graphStepIntro(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] });
+      continue;
+    }
     messages.push({ role: "assistant", content: [text(replayText(step, options))] });
     if (step.kind === "tool_calls") {
       messages.push({ role: "user", content: step.calls.flatMap((call) => resultContent(call, options, input)) });

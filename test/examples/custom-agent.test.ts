@@ -1,0 +1,37 @@
+import { fileURLToPath } from "node:url";
+import { END, START, StateGraph } from "@langchain/langgraph";
+import { describe, expect, it } from "vitest";
+import { AgentState, createAgent, openStorage, r1v4Dialect } from "interleaf";
+import { answerNode, gridTool, reasonNode, routeAfterReason, toolNode, toolsNode, zoomTool } from "interleaf/nodes";
+import { scriptedModel } from "interleaf/testing";
+
+// The README's custom agent, with a scripted model in place of the HTTP endpoint.
+describe("the README's custom agent", () => {
+  it("looks at a labelled grid first, then zooms where the model asks, then answers", async () => {
+    const graph = new StateGraph(AgentState)
+      .addNode("overview", toolNode(gridTool, () => ({ divisions: 6 })))
+      .addNode("reason", reasonNode).addNode("tools", toolsNode).addNode("finish", answerNode)
+      .addEdge(START, "overview").addEdge("overview", "reason").addEdge("tools", "reason").addEdge("finish", END)
+      .addConditionalEdges("reason", routeAfterReason, ["tools", "finish", "reason", END]);
+    const model = scriptedModel([
+      '<think>The grid shows the machines near x 800.</think><tool_call>{"name": "zoom", "arguments": {"bbox_2d": [1150, 1100, 1280, 1250]}}</tool_call>',
+      "<think>Red machines with a white script logo.</think><answer>Coca-Cola</answer>",
+    ]);
+    const storage = await openStorage("memory");
+    const agent = createAgent({ graph, model, dialect: r1v4Dialect(), tools: [zoomTool], storage });
+    const photo = fileURLToPath(new URL("../fixtures/images/vending_machine.jpg", import.meta.url));
+    const result = await agent.run({ question: "What is written on the sign?", images: [photo] });
+    await storage.close();
+
+    expect(result.answer).toBe("Coca-Cola");
+    expect(result.steps.map((s) => s.calls.map((c) => c.name))).toEqual([["grid"], ["zoom"], []]);
+    const [grid] = result.steps[0]?.calls[0]?.observation.images ?? [];
+    expect(grid).toMatchObject({ width: 2250, height: 1500, op: { name: "grid" } });
+    const [zoomed] = result.steps[1]?.calls[0]?.observation.images ?? [];
+    expect(zoomed?.op?.name).toBe("zoom");
+    expect(Math.min(zoomed?.width ?? 0, zoomed?.height ?? 0)).toBeGreaterThanOrEqual(448);
+    // The model saw the grid image before its first turn.
+    const firstRequestImages = model.calls[0]?.request.messages.flatMap((m) => m.content).filter((p) => p.type === "image");
+    expect(firstRequestImages).toHaveLength(2);
+  });
+});
