@@ -1,20 +1,11 @@
+import { mapBox } from "../images/affine-map.js";
 import type { ImageRef } from "../images/image-ref.js";
 
 /** The box an image covers in its origin image's pixels, when its provenance has a geometric map. */
 export function originBox(ref: ImageRef): [number, number, number, number] | undefined {
   if (!ref.toOrigin) return undefined;
-  const [a, b, c, d, e, f] = ref.toOrigin;
-  const corners = [
-    [0, 0],
-    [ref.width, 0],
-    [0, ref.height],
-    [ref.width, ref.height],
-  ].map(([x = 0, y = 0]) => [a * x + b * y + c, d * x + e * y + f] as const);
-  const xs = corners.map((p) => p[0]);
-  const ys = corners.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => Math.round(v)) as [number, number, number, number];
+  return mapBox(ref.toOrigin, [0, 0, ref.width, ref.height]).map((v) => Math.round(v)) as [number, number, number, number];
 }
-
 /** One line about an image: label, size, operation, box in the original, short id. */
 export function describeImage(ref: ImageRef, label?: string): string {
   const box = originBox(ref);

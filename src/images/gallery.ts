@@ -53,8 +53,12 @@ export class ImageGallery {
       if (hit) return hit.ref;
     }
     if (/^[0-9a-f]{8,64}$/.test(wanted)) {
-      const hits = this.entries.filter((entry) => entry.ref.id.startsWith(wanted));
-      if (hits.length === 1 && hits[0]) return hits[0].ref;
+      const hits = new Set(this.entries.filter((entry) => entry.ref.id.startsWith(wanted)).map((entry) => entry.ref.id));
+      if (hits.size === 1) {
+        // The same bytes may appear several times (the same box cropped twice): the latest is meant.
+        const latest = [...this.entries].reverse().find((entry) => hits.has(entry.ref.id));
+        if (latest) return latest.ref;
+      }
     }
     const known = this.entries.map((entry) => `"${entry.label}"`).join(", ");
     throw new InterleafError("image_not_found", `no image named "${name}"; known images: ${known}`);

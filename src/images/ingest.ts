@@ -1,10 +1,8 @@
-import sharp, { type Metadata } from "sharp";
-import { InterleafError } from "../errors/index.js";
+import { DEFAULT_MAX_PIXELS, readImageHeader } from "./decode-image.js";
 import type { ImageOp, ImageRef, Affine } from "./image-ref.js";
 import type { ImageStore } from "./image-store.js";
 
-/** Default pixel limit for any image interleaf decodes: 100 megapixels (above 8K×8K... ×1.5). */
-export const DEFAULT_MAX_PIXELS = 100_000_000;
+export { DEFAULT_MAX_PIXELS } from "./decode-image.js";
 
 /** Where a produced image came from. */
 export interface Provenance {
@@ -21,25 +19,16 @@ export interface IngestOptions {
   maxPixels?: number;
 }
 
-const MIME_BY_FORMAT: Record<string, string> = {
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
-  gif: "image/gif",
-  tiff: "image/tiff",
-  avif: "image/avif",
-  heif: "image/heif",
-  svg: "image/svg+xml",
-};
-
 /**
  * Stores encoded image bytes and returns their {@link ImageRef}. The format is read from the bytes
- * (a file extension may lie); dimensions come from the header, and images above the pixel limit
- * are refused before any decode.
+ * (a file extension may lie); dimensions come from the header as displayed (after EXIF
+ * orientation; the first frame of an animation), and images above the pixel limit are refused
+ * before any decode. Throws `InterleafError` (`invalid_image`, `unsupported_format`,
+ * `image_too_large`) with a message saying what to do.
  *
  * @example
  * ```ts
- * import sharp, { type Metadata } from "sharp";
+ * import sharp from "sharp";
  * import { MemoryImageStore, ingestImage } from "interleaf";
  *
  * const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "red" } }).png().toBuffer();
@@ -48,32 +37,18 @@ const MIME_BY_FORMAT: Record<string, string> = {
  * ```
  */
 export async function ingestImage(store: ImageStore, bytes: Uint8Array, options: IngestOptions = {}): Promise<ImageRef> {
-  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (bytes.byteLength === 0) throw new InterleafError("invalid_image", "the image is empty (0 bytes)");
-  let meta: Metadata;
-  try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch (error) {
-    throw new InterleafError("invalid_image", "the bytes are not an image sharp can read (corrupt, truncated or an unsupported format)", { cause: error });
-  }
-  const mime = meta.format ? MIME_BY_FORMAT[meta.format] : undefined;
-  if (!mime || !meta.width || !meta.height) {
-    throw new InterleafError("unsupported_format", `unsupported image format: ${meta.format ?? "unknown"}`);
-  }
-  const pixels = meta.width * (meta.pageHeight ?? meta.height);
-  if (pixels > maxPixels) {
-    throw new InterleafError("image_too_large", `the image declares ${meta.width}×${meta.height} pixels, over the limit of ${maxPixels} pixels`, {
-      details: { width: meta.width, height: meta.height, maxPixels },
-    });
-  }
-  const id = await store.put(bytes, mime);
-  const ref: ImageRef = { id, mime, width: meta.width, height: meta.pageHeight ?? meta.height };
+  const header = await readImageHeader(bytes, options.maxPixels ?? DEFAULT_MAX_PIXELS);
+  const id = await store.put(bytes, header.mime);
+  const ref: ImageRef = { id, mime: header.mime, width: header.width, height: header.height };
   const prov = options.provenance;
   if (prov) {
     ref.parent = prov.parent.id;
     ref.op = prov.op;
     ref.origin = prov.parent.origin ?? prov.parent.id;
-    if (prov.toParent) ref.toOrigin = composeAffine(prov.parent.toOrigin ?? [1, 0, 0, 0, 1, 0], prov.toParent);
+    // A parent made by an op without geometry (e.g. model code) has no map to the origin, so
+    // neither has its child; an input image is its own origin (identity).
+    const parentToOrigin = prov.parent.toOrigin ?? (prov.parent.parent === undefined ? ([1, 0, 0, 0, 1, 0] as Affine) : undefined);
+    if (prov.toParent && parentToOrigin) ref.toOrigin = composeAffine(parentToOrigin, prov.toParent);
   }
   return ref;
 }
