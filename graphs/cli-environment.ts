@@ -3,6 +3,8 @@ import { InterleafError, defaultIndexDir, searchSetupFromSpec, type CliEnvironme
 import { demoCommand } from "./demo/demo-command.js";
 import { defaultTools } from "./default-tools.js";
 import { interleavedGraph } from "./interleaved/interleaved-graph.js";
+import { PLAN_COMMAND_DESCRIPTION, planCommand } from "./commands/plan-command.js";
+import { planAndExecuteGraph } from "./plan-and-execute/index.js";
 
 /** The search backends of a CLI run: `--search`, or the local index beside the database. */
 async function searchFor(choice: ToolChoice) {
@@ -17,12 +19,13 @@ async function searchFor(choice: ToolChoice) {
 
 /** What the `interleaf` executable is assembled from: the ready graphs and tools. */
 export const cliEnvironment: CliEnvironment = {
-  graph: () => interleavedGraph(),
+  graph: (_mode, options) => (options?.plan ? planAndExecuteGraph() : interleavedGraph()),
   async tools(choice) {
     const search = await searchFor(choice);
     return defaultTools({ mode: choice.mode, ...(search ? { search } : {}), summarizer: choice.summarizer });
   },
   commands: {
     demo: { describe: "runs the interleaved agent offline on a bundled photo (scripted model)", run: demoCommand },
+    plan: { describe: PLAN_COMMAND_DESCRIPTION, run: (argv, io) => planCommand(argv, io, cliEnvironment) },
   },
 };

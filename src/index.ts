@@ -32,3 +32,4 @@ export * from "./images/encode-image.js";
 export * from "./images/pixel-box.js";
 export * from "./images/affine-map.js";
 export * from "./images/prepare-model-image.js";
+export * from "./planning/index.js";

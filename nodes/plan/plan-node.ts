@@ -1,9 +1,78 @@
-import type { AgentStateUpdate, AgentStateValue } from "../../src/index.js";
+import { emit, InterleafError, type AgentContext, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
+import { modelPlanner, type Planner } from "../../src/planning/index.js";
+import { agentContext, type NodeRuntime } from "../runtime.js";
+
+/** Which planner a plan node uses: a planner, or one made from the run's context. */
+export type PlannerChoice = Planner | ((context: AgentContext) => Planner);
+
+/** Options for {@link createPlanNode}. */
+export interface PlanNodeOptions {
+  /** Default: R1V4's plan-mode prompt over the run's own model (`modelPlanner(context.model)`). */
+  planner?: PlannerChoice;
+}
+
+/** The planner a node should use in this run. */
+export function plannerFor(choice: PlannerChoice | undefined, context: AgentContext): Planner {
+  if (!choice) return modelPlanner(context.model);
+  return typeof choice === "function" ? choice(context) : choice;
+}
+
+/**
+ * Makes the planning step of a graph: asks the planner for a plan of the question and its
+ * images over the run's tools, and appends it to `plans` as version 0 (with the planner's
+ * reasoning and raw output). A thread that already has a plan (resumed, or forked with one) keeps
+ * it. A plan that stays invalid after the planner's repair round stops the run with
+ * `plan_failed` and the issues; model failures propagate (the thread can be resumed).
+ *
+ * @example
+ * ```ts
+ * import { interleavedGraph } from "interleaf/graphs";
+ * import { createPlanNode } from "interleaf/nodes";
+ *
+ * const graph = interleavedGraph({ plan: createPlanNode() });
+ * ```
+ */
+export function createPlanNode(options: PlanNodeOptions = {}) {
+  return async function planStep(state: AgentStateValue, runtime: NodeRuntime): Promise<AgentStateUpdate> {
+    if (state.plans.length > 0) return {};
+    const context = agentContext(runtime);
+    const planner = plannerFor(options.planner, context);
+    const startedAt = context.now();
+    try {
+      const result = await planner.plan({
+        question: state.question,
+        images: state.images,
+        tools: context.tools,
+        imageStore: context.images,
+        sizing: context.sizing,
+        ...(runtime.signal ? { signal: runtime.signal } : {}),
+      });
+      const durationMs = Math.max(0, context.now() - startedAt);
+      emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `planned ${result.steps.length} steps${result.thought ? `: ${result.thought}` : ""}`, usage: result.usage, durationMs });
+      emit(runtime.writer, { type: "usage", ...result.usage });
+      return {
+        plans: { version: 0, steps: result.steps, reason: "initial", thought: result.thought, raw: result.raw, planner: result.planner },
+        counters: {
+          ...state.counters,
+          modelTurns: state.counters.modelTurns + result.attempts,
+          inputTokens: state.counters.inputTokens + result.usage.inputTokens,
+          outputTokens: state.counters.outputTokens + result.usage.outputTokens,
+          elapsedMs: state.counters.elapsedMs + durationMs,
+        },
+      };
+    } catch (error) {
+      if (!InterleafError.isInstance(error) || error.code !== "plan_invalid") throw error;
+      const stop = { reason: "plan_failed" as const, message: error.message };
+      emit(runtime.writer, { type: "stopped", stop });
+      return { stop };
+    }
+  };
+}
 
 /**
  * The planning step of the interleaved graph. Without a planner it leaves the state as it is
- * (R1V4's interleaved mode works without an explicit plan); the planner graphs replace it with a
- * node that writes a plan version into `plans`.
+ * (R1V4's interleaved mode works without an explicit plan); use {@link createPlanNode} for a
+ * node that writes a plan version into `plans` (the planner graphs do).
  *
  * @example
  * ```ts

@@ -26,7 +26,8 @@ export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
  * tools (they live in `graphs/` and `nodes/`), so the executable in `graphs/` passes them in.
  */
 export interface CliEnvironment {
-  graph(mode: AgentMode): AgentGraph;
+  /** The graph of a run: the interleaved loop, or plan-then-execute with `plan`. */
+  graph(mode: AgentMode, options?: { plan?: boolean }): AgentGraph;
   tools(choice: ToolChoice): Promise<AnyTool[]>;
   /** Extra commands by name, with a one-line description for the usage text. */
   commands?: Record<string, { describe: string; run: CliCommand }>;

@@ -11,5 +11,5 @@ import type { RunConfig } from "./run-config.js";
 export async function openCliAgent(config: RunConfig, storage: Storage, env: CliEnvironment, io: CliIo, budgets: Partial<Budgets> = {}): Promise<Agent> {
   const model = await resolveModel(config, io);
   const tools = await env.tools({ mode: config.mode, search: config.search, storage, summarizer: model, io });
-  return new Agent({ graph: env.graph(config.mode), model, dialect: resolveDialect(config.dialect), tools, storage, budgets });
+  return new Agent({ graph: env.graph(config.mode, { plan: config.plan === true }), model, dialect: resolveDialect(config.dialect), tools, storage, budgets });
 }

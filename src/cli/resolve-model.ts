@@ -15,7 +15,8 @@ const KNOWN_BASE_URLS: Record<string, string> = {
 /**
  * The model backend a CLI run asks for:
  * - `--script <turns.json>`: a scripted model playing raw assistant turns (turn N of a thread
- *   gets entry N, so resumes and replays use the same file);
+ *   gets entry N, so resumes and replays use the same file; with `--plan`, entries are played in
+ *   call order);
  * - `--model <provider>:<model>` with `--base-url <url>`: any OpenAI-compatible endpoint (vLLM,
  *   SGLang, OpenRouter, the Skywork API); `openai:` and `openrouter:` know their URL. The key is
  *   read from `--api-key-env` (default `INTERLEAF_API_KEY`, then `OPENAI_API_KEY`).
@@ -32,7 +33,9 @@ export async function resolveModel(config: RunConfig, io: CliIo): Promise<ModelB
     if (!Array.isArray(turns) || !turns.every((turn) => typeof turn === "string")) {
       throw new UsageError(`--script ${config.script}: expected a JSON array of strings, one raw assistant turn each`);
     }
-    return scriptedModel(turns as string[], { modelId: config.script });
+    // Plan-then-execute makes model calls outside the conversation (planner, placeholder filling,
+    // verification): a plan script is played in call order.
+    return scriptedModel(turns as string[], { modelId: config.script, turnIndex: config.plan ? "sequential" : "conversation" });
   }
   if (!config.model) throw new UsageError("say which model to run: --model <provider>:<model> [--base-url <url>], or --script <turns.json>");
   const colon = config.model.indexOf(":");

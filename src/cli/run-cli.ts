@@ -14,7 +14,7 @@ Usage:
   interleaf run <image> "<question>" [--model <provider:model> --base-url <url> | --script <turns.json>]
                 [--dialect r1v4|native|deepeyes|...] [--mode general|deepresearch] [--search <backend>]
                 [--db <path or postgres url>] [--thread <id>] [--max-tool-calls N] [--max-turns N]
-                [--time-limit <seconds>] [--json]
+                [--time-limit <seconds>] [--plan] [--json]
   interleaf resume <thread> [--db ...] [--script <turns.json>] [--json]
   interleaf history <thread> [--db ...] [--json]
   interleaf trajectory <thread> [--db ...] [--images <dir>] [--json]

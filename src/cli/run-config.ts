@@ -15,6 +15,8 @@ export const RunConfigSchema = z.object({
   extraBody: z.record(z.string(), z.unknown()).optional(),
   script: z.string().optional(),
   search: z.string().optional(),
+  /** Plan first, then execute the plan (`interleaf run --plan`). */
+  plan: z.boolean().optional(),
 });
 /** See {@link RunConfigSchema}. */
 export type RunConfig = z.infer<typeof RunConfigSchema>;

@@ -24,6 +24,7 @@ export const RUN_OPTIONS = {
   "max-tool-calls": { type: "string" },
   "max-turns": { type: "string" },
   "time-limit": { type: "string" },
+  plan: { type: "boolean", default: false },
 } as const satisfies Record<string, OptionSpec>;
 
 /** `interleaf run <image> "<question>" [options]`. */
@@ -50,6 +51,7 @@ export async function runCommand(argv: string[], io: CliIo, env: CliEnvironment)
     ...(extraBody ? { extraBody } : {}),
     ...(values.script ? { script: resolve(io.cwd, values.script) } : {}),
     ...(values.search ? { search: values.search } : {}),
+    ...(values.plan ? { plan: true } : {}),
   };
   const maxToolCalls = intOption(values["max-tool-calls"], "max-tool-calls");
   const maxModelTurns = intOption(values["max-turns"], "max-turns");

@@ -1,0 +1,94 @@
+import { resolve } from "node:path";
+import { InterleafError, MemoryImageStore, ToolRegistry, ingestInputImages, openStorage } from "../../src/index.js";
+import { EXIT, UsageError, type CliEnvironment, type CliIo, type RunConfig } from "../../src/cli/index.js";
+import { COMMON_OPTIONS, parseCommandLine } from "../../src/cli/parse-command-line.js";
+import { resolveModel } from "../../src/cli/resolve-model.js";
+import { modelPlanner, renderPlan, type PlannerResult } from "../../src/planning/index.js";
+import { r1v4PlanningTools } from "./planning-tools.js";
+
+/** Options of `interleaf plan`. */
+export const PLAN_OPTIONS = {
+  ...COMMON_OPTIONS,
+  model: { type: "string" },
+  "base-url": { type: "string" },
+  "api-key-env": { type: "string" },
+  "extra-body": { type: "string" },
+  script: { type: "string" },
+  mode: { type: "string", default: "deepresearch" },
+  search: { type: "string" },
+} as const;
+
+/** The one-line description `interleaf --help` shows. */
+export const PLAN_COMMAND_DESCRIPTION = 'plan <image> "<question>" [--model …|--script <turns.json>] [--json]   print a validated plan (R1V4 plan mode)';
+
+/**
+ * `interleaf plan <image> "<question>" [--model <provider:model> --base-url <url> | --script
+ * <turns.json>] [--mode general|deepresearch] [--json]`: asks a planner (R1V4's plan-mode
+ * prompt over the model, e.g. `skywork/r1v4-vl-planner-lite`) for a plan, validates it, and
+ * prints it with its dependency graph. The tools offered are those `env.tools` gives a run of
+ * that mode, or R1V4's four tools when no environment is passed. Exit 0 with a plan, 1 when the
+ * planner gave no valid plan, 2 on bad usage.
+ *
+ * @example
+ * ```ts
+ * import { planCommand } from "interleaf/graphs";
+ * import { processIo } from "interleaf";
+ *
+ * // process.exitCode = await planCommand(["photo.jpg", "Who built this?", "--script", "plan.json"], processIo());
+ * ```
+ */
+export async function planCommand(argv: string[], io: CliIo, env?: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, PLAN_OPTIONS);
+  const [image, ...words] = positionals;
+  if (!image || words.length === 0) throw new UsageError('plan needs an image and a question: interleaf plan <image> "<question>"');
+  const mode = values.mode;
+  if (mode !== "general" && mode !== "deepresearch") throw new UsageError(`--mode is general or deepresearch, got "${mode}"`);
+  let extraBody: Record<string, unknown> | undefined;
+  if (values["extra-body"]) {
+    try {
+      extraBody = JSON.parse(values["extra-body"]) as Record<string, unknown>;
+    } catch {
+      throw new UsageError(`--extra-body takes a JSON object, got ${values["extra-body"]}`);
+    }
+  }
+  const config: RunConfig = {
+    mode,
+    dialect: "r1v4",
+    ...(values.model ? { model: values.model } : {}),
+    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    ...(values["api-key-env"] ? { apiKeyEnv: values["api-key-env"] } : {}),
+    ...(extraBody ? { extraBody } : {}),
+    ...(values.script ? { script: resolve(io.cwd, values.script) } : {}),
+  };
+  const model = await resolveModel(config, io);
+  const question = words.join(" ");
+  const images = new MemoryImageStore();
+  const refs = await ingestInputImages([resolve(io.cwd, image)], images);
+  let tools: ToolRegistry;
+  if (env) {
+    const storage = await openStorage(values.db ?? "memory");
+    try {
+      tools = new ToolRegistry(await env.tools({ mode, search: values.search, storage, summarizer: model, io }));
+    } finally {
+      await storage.close();
+    }
+  } else tools = new ToolRegistry(r1v4PlanningTools());
+  let plan: PlannerResult;
+  try {
+    plan = await modelPlanner(model).plan({ question, images: refs, tools, imageStore: images });
+  } catch (error) {
+    if (!InterleafError.isInstance(error) || error.code !== "plan_invalid") throw error;
+    if (values.json) io.out(`${JSON.stringify({ question, error: { code: error.code, message: error.message, issues: error.details.issues ?? [] } }, null, 2)}\n`);
+    else io.err(`interleaf plan: ${error.message}\n`);
+    return EXIT.noAnswer;
+  }
+  if (values.json) {
+    const { needs, waves } = plan.dependencies;
+    const dependencies = Object.fromEntries(needs.map((deps, i) => [String(i + 1), deps]));
+    io.out(`${JSON.stringify({ question, planner: plan.planner, attempts: plan.attempts, thought: plan.thought, steps: plan.steps, dependencies, waves }, null, 2)}\n`);
+  } else {
+    const header = `Plan for "${question}" (${plan.steps.length} steps, planner ${plan.planner}${plan.attempts > 1 ? `, repaired after ${plan.attempts - 1} invalid attempt(s)` : ""})`;
+    io.out(`${header}\n${plan.thought ? `Reasoning: ${plan.thought}\n` : ""}\n${renderPlan(plan.steps)}\n`);
+  }
+  return EXIT.ok;
+}

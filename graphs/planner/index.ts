@@ -1,0 +1,1 @@
+export { plannerGraph, type PlannerGraphOptions } from "./planner-graph.js";
