@@ -15,7 +15,7 @@ import {
   searchSetupFromSpec,
   type CliIo,
 } from "../../src/index.js";
-import { scriptedModel } from "../../src/testing/index.js";
+import { scriptedModel } from "../../src/testing/scripted-model.js";
 import { defaultTools } from "../default-tools.js";
 import { interleavedGraph } from "../interleaved/interleaved-graph.js";
 import { DEMO_QUESTION, DEMO_TURNS } from "./demo-script.js";

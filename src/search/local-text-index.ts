@@ -88,6 +88,7 @@ export function localTextIndex(file: LocalTextIndexFile): LocalTextIndex {
     cacheable: false,
     size: file.documents.length,
     async search(query, options = {}) {
+      options.signal?.throwIfAborted();
       const max = options.maxResults ?? 10;
       const hits = engine.search(query);
       const seen = new Set<number>();

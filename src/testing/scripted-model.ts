@@ -1,8 +1,11 @@
 import { InterleafError } from "../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../models/model-backend.js";
 
-/** A scripted turn: raw assistant text, a full response, or a function of the request. */
-export type ScriptedTurn = string | Partial<ModelResponse> | ((request: ModelRequest, turn: number) => string | Partial<ModelResponse> | Promise<string | Partial<ModelResponse>>);
+/**
+ * A scripted turn: raw assistant text, a full response, an `Error` the call throws (to test
+ * failures and retries), or a function of the request returning any of these.
+ */
+export type ScriptedTurn = string | Partial<ModelResponse> | Error | ((request: ModelRequest, turn: number) => string | Partial<ModelResponse> | Error | Promise<string | Partial<ModelResponse> | Error>);
 
 /** Options for {@link scriptedModel}. */
 export interface ScriptedModelOptions {
@@ -39,7 +42,7 @@ export interface ScriptedModel extends ModelBackend {
  * console.log(reply.text.startsWith("<think>Zoom"), model.calls.length); // true 1
  * ```
  */
-export function scriptedModel(turns: readonly ScriptedTurn[] | ((request: ModelRequest, turn: number) => string | Partial<ModelResponse> | Promise<string | Partial<ModelResponse>>), options: ScriptedModelOptions = {}): ScriptedModel {
+export function scriptedModel(turns: readonly ScriptedTurn[] | ((request: ModelRequest, turn: number) => string | Partial<ModelResponse> | Error | Promise<string | Partial<ModelResponse> | Error>), options: ScriptedModelOptions = {}): ScriptedModel {
   const calls: { request: ModelRequest; turn: number }[] = [];
   const mode = options.turnIndex ?? "conversation";
   return {
@@ -56,6 +59,7 @@ export function scriptedModel(turns: readonly ScriptedTurn[] | ((request: ModelR
         throw new InterleafError("model_failed", `the script has ${Array.isArray(turns) ? turns.length : 0} turns; turn ${turn + 1} was requested`, { details: { turn } });
       }
       if (typeof entry === "function") entry = await entry(request, turn);
+      if (entry instanceof Error) throw entry;
       const response = typeof entry === "string" ? { text: entry } : entry;
       return {
         text: response.text ?? "",

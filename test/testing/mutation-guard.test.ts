@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { InterleafError, MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
+import { interleavedGraph } from "interleaf/graphs";
+import { MutationGuardCheckpointer, checkpointerConformance, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
+
+const storage = (checkpointer: MutationGuardCheckpointer) => ({ checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() });
+const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}</tool_call>', "<think>.</think><answer>done</answer>"];
+
+describe("a checkpointer that fails a test when a stored checkpoint is mutated after writing", () => {
+  it("passes a well-behaved run", async () => {
+    const checkpointer = new MutationGuardCheckpointer();
+    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const result = await agent.run({ question: "?" });
+    expect(result.status).toBe("answered");
+    expectNoCheckpointMutation(checkpointer);
+  });
+
+  it("catches a node that mutates checkpointed state in place, naming the channel and path", async () => {
+    const checkpointer = new MutationGuardCheckpointer();
+    // A buggy plan node: edits the budgets object it was given instead of returning an update.
+    const sloppyPlan = async (state: AgentStateValue) => {
+      state.budgets.maxToolCalls = 99;
+      return {};
+    };
+    const agent = createAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    // The guard's error surfaces either from run() or as the failed result's error.
+    const outcome = await agent.run({ question: "?" }).then(
+      (result) => result.error,
+      (error: unknown) => (InterleafError.isInstance(error) ? error : { code: "other", message: String(error) }),
+    );
+    expect(outcome?.code).toBe("checkpoint_mutated");
+    expect(outcome?.message).toMatch(/"budgets".* at maxToolCalls: 16 → 99\. A node or tool mutated state in place/);
+    let verified: unknown;
+    try {
+      checkpointer.verify();
+    } catch (error) {
+      verified = error;
+    }
+    expect(InterleafError.isInstance(verified) && verified.code === "checkpoint_mutated").toBe(true);
+  });
+});
+
+checkpointerConformance("MutationGuardCheckpointer over MemorySaver", () => new MutationGuardCheckpointer(), { langgraphName: "MemorySaver" });
