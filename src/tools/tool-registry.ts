@@ -22,6 +22,7 @@ import type { AnyTool } from "./tool.js";
  */
 export class ToolRegistry {
   readonly #tools: ReadonlyMap<string, AnyTool>;
+  #specs: ToolSpec[] | undefined;
 
   constructor(tools: Iterable<AnyTool> = []) {
     const map = new Map<string, AnyTool>();
@@ -68,13 +69,13 @@ export class ToolRegistry {
     return new ToolRegistry(this.list().filter((tool) => !names.includes(tool.name)));
   }
 
-  /** JSON Schema specs for native tool calling. */
+  /** JSON Schema specs for native tool calling (computed once: a registry never changes). */
   specs(): ToolSpec[] {
-    return this.list().map((tool) => ({
+    return (this.#specs ??= this.list().map((tool) => ({
       name: tool.name,
       description: tool.description,
       parameters: z.toJSONSchema(tool.input, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
-    }));
+    })));
   }
 }
 

@@ -55,8 +55,8 @@ const bench: Bench = {
     const p = median(parallel);
     const c = median(chained);
     return {
-      "plan parallel wave": measurement(p, c, "ms", `${STEPS} independent ${LATENCY_MS} ms steps vs the same steps chained; ideal ratio ${(1 / STEPS).toFixed(2)}`),
-      "plan overhead per step": measurement((p - LATENCY_MS) / (STEPS + 1), LATENCY_MS, "ms", "orchestration time per step (planner, checkpoints, verify) vs one tool latency"),
+      plan_parallel_wall_ms: measurement(p, c, "ms", `${STEPS} independent ${LATENCY_MS} ms steps vs the same steps chained; ideal ratio ${(1 / STEPS).toFixed(2)}`),
+      plan_step_overhead_ms: measurement((p - LATENCY_MS) / (STEPS + 1), LATENCY_MS, "ms", "orchestration time per step (planner, checkpoints, verify) vs one tool latency"),
     };
   },
 };

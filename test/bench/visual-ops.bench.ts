@@ -61,7 +61,7 @@ async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; value:
 
 /**
  * Peak RSS of a fresh process that reads the JPEG and runs one side's 10 operations: the
- * process's own high-water mark (`maxRSS`), so neither side inherits the other's allocations.
+ * process's own high-water mark (`VmHWM`), so neither side inherits the other's allocations.
  */
 function peakRssInChild(jpegPath: string, side: "interleaf" | "plain"): number {
   const out = execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
@@ -132,5 +132,8 @@ const child = process.env.VISUAL_BENCH_CHILD;
 if (child === "interleaf" || child === "plain") {
   const jpeg = readFileSync(process.env.VISUAL_BENCH_JPEG as string);
   await (child === "interleaf" ? interleafRun(jpeg) : plainRun(jpeg));
-  process.stdout.write(`peak=${process.resourceUsage().maxRSS * 1024}\n`);
+  // VmHWM is this process image's own high-water mark; getrusage's maxRSS would include the
+  // parent's memory at fork time on Linux, which made both sides report the parent's peak.
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  process.stdout.write(`peak=${hwm ? Number(hwm) * 1024 : process.resourceUsage().maxRSS * 1024}\n`);
 }
