@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { InterleafError, MemoryImageStore, ToolRegistry, ingestInputImages, openStorage } from "../../src/index.js";
-import { EXIT, UsageError, type CliEnvironment, type CliIo, type RunConfig } from "../../src/cli/index.js";
+import { EXIT, UsageError, type CliEnvironment, type CliIo } from "../../src/cli/index.js";
+import { MODEL_OPTIONS, runConfigFromOptions } from "../../src/cli/model-options.js";
 import { COMMON_OPTIONS, parseCommandLine } from "../../src/cli/parse-command-line.js";
 import { resolveModel } from "../../src/cli/resolve-model.js";
 import { modelPlanner, renderPlan, type PlannerResult } from "../../src/planning/index.js";
@@ -9,13 +10,8 @@ import { r1v4PlanningTools } from "./planning-tools.js";
 /** Options of `interleaf plan`. */
 export const PLAN_OPTIONS = {
   ...COMMON_OPTIONS,
-  model: { type: "string" },
-  "base-url": { type: "string" },
-  "api-key-env": { type: "string" },
-  "extra-body": { type: "string" },
-  script: { type: "string" },
+  ...MODEL_OPTIONS,
   mode: { type: "string", default: "deepresearch" },
-  search: { type: "string" },
 } as const;
 
 /** The one-line description `interleaf --help` shows. */
@@ -41,25 +37,8 @@ export async function planCommand(argv: string[], io: CliIo, env?: CliEnvironmen
   const { values, positionals } = parseCommandLine(argv, PLAN_OPTIONS);
   const [image, ...words] = positionals;
   if (!image || words.length === 0) throw new UsageError('plan needs an image and a question: interleaf plan <image> "<question>"');
-  const mode = values.mode;
-  if (mode !== "general" && mode !== "deepresearch") throw new UsageError(`--mode is general or deepresearch, got "${mode}"`);
-  let extraBody: Record<string, unknown> | undefined;
-  if (values["extra-body"]) {
-    try {
-      extraBody = JSON.parse(values["extra-body"]) as Record<string, unknown>;
-    } catch {
-      throw new UsageError(`--extra-body takes a JSON object, got ${values["extra-body"]}`);
-    }
-  }
-  const config: RunConfig = {
-    mode,
-    dialect: "r1v4",
-    ...(values.model ? { model: values.model } : {}),
-    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
-    ...(values["api-key-env"] ? { apiKeyEnv: values["api-key-env"] } : {}),
-    ...(extraBody ? { extraBody } : {}),
-    ...(values.script ? { script: resolve(io.cwd, values.script) } : {}),
-  };
+  const config = runConfigFromOptions(values, io);
+  const mode = config.mode;
   const model = await resolveModel(config, io);
   const question = words.join(" ");
   const images = new MemoryImageStore();

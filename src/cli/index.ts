@@ -9,3 +9,4 @@ export { COMMON_OPTIONS, parseCommandLine, intOption, type OptionSpec, type Opti
 export { resolveModel } from "./resolve-model.js";
 export { resolveDialect, DIALECTS_BY_NAME } from "./resolve-dialect.js";
 export { openCliAgent } from "./open-cli-agent.js";
+export { MODEL_OPTIONS, runConfigFromOptions, type ModelOptionValues } from "./model-options.js";

@@ -1,22 +1,11 @@
 import { InterleafError } from "../errors/index.js";
-import type { AllowList } from "../net/allow-list.js";
-import { safeFetch } from "../net/safe-fetch.js";
-import type { LookupFunction } from "../net/url-guard.js";
+import { safeFetch, type SafeFetchOptions } from "../net/safe-fetch.js";
 import { decodeText } from "./decode-text.js";
 import { htmlToText } from "./html-to-text.js";
 import type { PageFetcher } from "./page-fetcher.js";
 
-/** Options for {@link httpPageFetcher}. */
-export interface HttpPageFetcherOptions {
-  /** Hosts/networks admitted although not public (tests admit `127.0.0.1:<port>`). */
-  allow?: AllowList;
-  /** Largest page, in bytes (default 5 MB). */
-  maxBytes?: number;
-  /** Time limit per page, redirects included (default 15,000 ms). */
-  timeoutMs?: number;
-  maxRedirects?: number;
-  fetch?: typeof fetch;
-  lookup?: LookupFunction;
+/** Options for {@link httpPageFetcher}: the guarded fetch's limits, and PDF handling. */
+export interface HttpPageFetcherOptions extends Pick<SafeFetchOptions, "allow" | "maxBytes" | "timeoutMs" | "maxRedirects" | "fetch" | "lookup"> {
   /**
    * Turns PDF bytes into text. No PDF parser ships with interleaf, so without this hook PDFs are
    * refused with a message that says so (Tavily's extract reads PDFs on its side).

@@ -1,5 +1,4 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,18 +7,10 @@ import { createAgent, openStorage, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { SCRIPT, loggingTool } from "./fixtures/killable-run.js";
+import { startTypeScriptChild, waitForFile } from "../support/child-process.js";
 
 const photo = fileURLToPath(new URL("../fixtures/images/r1v4_demo_5.jpg", import.meta.url));
 const child = fileURLToPath(new URL("./fixtures/killable-run.ts", import.meta.url));
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-async function waitFor(path: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`${path} did not appear within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("resume after the process is killed (child process, SQLite)", () => {
   it("finishes a SIGKILLed run from its last checkpoint with the same result, repeating no finished tool call", async () => {
@@ -27,9 +18,8 @@ describe("resume after the process is killed (child process, SQLite)", () => {
     const db = join(dir, "runs.db");
     const log = join(dir, "calls.log");
     const marker = join(dir, "hanging");
-    const proc = spawn(process.execPath, ["--import", "tsx", child, db, "killed", photo, log, marker], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, TSX_TSCONFIG_PATH: join(root, "tsconfig.json") } });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on("exit", (_code, signal) => resolve(signal)));
-    await waitFor(marker, 20_000);
+    const { proc, exited } = startTypeScriptChild(child, [db, "killed", photo, log, marker]);
+    await waitForFile(marker, 20_000);
     proc.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(readFileSync(log, "utf8")).toBe("start a\ndone a\nstart b\ndone b\nstart hang\n");

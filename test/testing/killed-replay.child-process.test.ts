@@ -1,5 +1,4 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,18 +7,9 @@ import { openStorage } from "interleaf";
 import { diffTrajectories, formatTrajectoryDiff, openCassette, replayThread } from "interleaf/testing";
 import { CASSETTE, CASSETTES, PHOTO, QUESTION, realTools, recordedAgent } from "./recorded-run.js";
 import { loggedTools } from "./fixtures/logged-tools.js";
+import { startTypeScriptChild, waitForFile } from "../support/child-process.js";
 
 const child = fileURLToPath(new URL("./fixtures/replaying-child.ts", import.meta.url));
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-/** Waits for a file another process writes (polling the file system, not timing anything). */
-async function waitFor(path: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`${path} did not appear within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("a replaying run SIGKILLed mid-tool-call resumes to the recorded final state (child process, SQLite)", () => {
   it("repeats no finished tool call and ends exactly where the uninterrupted replay ends", async () => {
@@ -27,13 +17,8 @@ describe("a replaying run SIGKILLed mid-tool-call resumes to the recorded final 
     const db = join(dir, "runs.db");
     const log = join(dir, "calls.log");
     const marker = join(dir, "inside-zoom");
-    const proc = spawn(process.execPath, ["--import", "tsx", child, db, "killed", log, marker], {
-      cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, "tsconfig.json") },
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on("exit", (_code, signal) => resolve(signal)));
-    await waitFor(marker, 30_000);
+    const { proc, exited } = startTypeScriptChild(child, [db, "killed", log, marker]);
+    await waitForFile(marker, 30_000);
     proc.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(readFileSync(log, "utf8")).toBe("start crop\ndone crop\nstart zoom\n");

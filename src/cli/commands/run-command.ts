@@ -7,20 +7,16 @@ import { openCliAgent } from "../open-cli-agent.js";
 import { COMMON_OPTIONS, intOption, parseCommandLine, type OptionSpec } from "../parse-command-line.js";
 import { printRun } from "../print-run.js";
 import { saveRunConfig, type RunConfig } from "../run-config.js";
+import { MODEL_OPTIONS, runConfigFromOptions } from "../model-options.js";
 import { openStorage } from "../../storage/open-storage.js";
 
 /** Options of `interleaf run`. */
 export const RUN_OPTIONS = {
   ...COMMON_OPTIONS,
-  model: { type: "string" },
-  "base-url": { type: "string" },
-  "api-key-env": { type: "string" },
-  "extra-body": { type: "string" },
+  ...MODEL_OPTIONS,
   dialect: { type: "string" },
   mode: { type: "string", default: "general" },
-  search: { type: "string" },
   thread: { type: "string" },
-  script: { type: "string" },
   "max-tool-calls": { type: "string" },
   "max-turns": { type: "string" },
   "time-limit": { type: "string" },
@@ -32,27 +28,7 @@ export async function runCommand(argv: string[], io: CliIo, env: CliEnvironment)
   const { values, positionals } = parseCommandLine(argv, RUN_OPTIONS);
   const [image, ...words] = positionals;
   if (!image || words.length === 0) throw new UsageError('run needs an image and a question: interleaf run <image> "<question>"');
-  const mode = values.mode;
-  if (mode !== "general" && mode !== "deepresearch") throw new UsageError(`--mode is general or deepresearch, got "${mode}"`);
-  let extraBody: Record<string, unknown> | undefined;
-  if (values["extra-body"]) {
-    try {
-      extraBody = JSON.parse(values["extra-body"]) as Record<string, unknown>;
-    } catch {
-      throw new UsageError(`--extra-body takes a JSON object, got ${values["extra-body"]}`);
-    }
-  }
-  const config: RunConfig = {
-    mode,
-    dialect: values.dialect ?? "r1v4",
-    ...(values.model ? { model: values.model } : {}),
-    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
-    ...(values["api-key-env"] ? { apiKeyEnv: values["api-key-env"] } : {}),
-    ...(extraBody ? { extraBody } : {}),
-    ...(values.script ? { script: resolve(io.cwd, values.script) } : {}),
-    ...(values.search ? { search: values.search } : {}),
-    ...(values.plan ? { plan: true } : {}),
-  };
+  const config: RunConfig = { ...runConfigFromOptions(values, io), ...(values.plan ? { plan: true } : {}) };
   const maxToolCalls = intOption(values["max-tool-calls"], "max-tool-calls");
   const maxModelTurns = intOption(values["max-turns"], "max-turns");
   const seconds = intOption(values["time-limit"], "time-limit");

@@ -1,7 +1,8 @@
 import { InterleafError } from "../../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
 import { excerpt, redact, statusError } from "../model-errors.js";
-import { retryAfterMs, retryDelay, sleep as realSleep } from "../retry-delay.js";
+import { parseRetryAfter } from "../../net/retry-after.js";
+import { withRetry } from "../../net/retry.js";
 import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
 import { readChatCompletion } from "./openai-response.js";
 
@@ -47,11 +48,6 @@ export interface OpenAICompatibleModelOptions {
   now?: () => number;
 }
 
-interface AttemptFailure {
-  error: InterleafError;
-  retryAfterMs?: number;
-}
-
 /**
  * A backend for any server speaking OpenAI's chat-completions API: vLLM, SGLang, OpenRouter, the
  * Skywork API. Images go as base64 data URLs, native tools in `tools` when the dialect sends
@@ -78,9 +74,16 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 300_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
-  const wait = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  const timing = { baseDelayMs: options.retryBaseDelayMs ?? 1000, maxDelayMs: options.retryMaxDelayMs ?? 60_000, random: options.random ?? Math.random };
+  const maxDelayMs = options.retryMaxDelayMs ?? 60_000;
+  const retry = {
+    retries: maxRetries,
+    baseMs: options.retryBaseDelayMs ?? 1000,
+    maxMs: maxDelayMs,
+    maxRetryAfterMs: maxDelayMs,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  };
   const who = `the model "${options.model}" at ${url}`;
   const clean = (value: string) => redact(value, apiKey);
 
@@ -105,7 +108,8 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     return out;
   }
 
-  async function attempt(body: string, signal: AbortSignal | undefined): Promise<ModelResponse | AttemptFailure> {
+  /** One HTTP attempt; failures are thrown as `InterleafError`s (with `retryAfterMs` in details when the server sent one). */
+  async function attempt(body: string, signal: AbortSignal | undefined): Promise<ModelResponse> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -118,33 +122,32 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
       const response = await doFetch(url, { method: "POST", headers: headers(), body, signal: controller.signal });
       const text = await response.text();
       if (!response.ok) {
-        const error = statusError(who, response.status, clean(text), { provider, modelId: options.model });
-        const after = retryAfterMs(response.headers, now());
-        return after === undefined ? { error } : { error, retryAfterMs: after };
+        const after = parseRetryAfter(response.headers.get("retry-after-ms") ? String(Number(response.headers.get("retry-after-ms")) / 1000) : response.headers.get("retry-after"), now());
+        throw statusError(who, response.status, clean(text), { provider, modelId: options.model, ...(after === undefined ? {} : { retryAfterMs: after }) });
       }
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        const error = new InterleafError(
+        throw new InterleafError(
           "model_failed",
           `${who} answered HTTP ${response.status} with a body that is not JSON (${clean(excerpt(text, 120)) || "empty"}); check that baseURL points at an OpenAI-compatible API root (it usually ends in /v1)`,
           { details: { status: response.status, provider, modelId: options.model } },
         );
-        return { error };
       }
       const reading = readChatCompletion(json);
       if (!reading.ok) {
-        return { error: new InterleafError("model_failed", `${who} answered without a usable completion: ${clean(reading.problem)}; check the model name and the server's logs`, { details: { status: response.status, provider, modelId: options.model } }) };
+        throw new InterleafError("model_failed", `${who} answered without a usable completion: ${clean(reading.problem)}; check the model name and the server's logs`, { details: { status: response.status, provider, modelId: options.model } });
       }
       return reading.response;
     } catch (cause) {
+      if (InterleafError.isInstance(cause)) throw cause;
       if (signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
       if (timedOut) {
-        return { error: new InterleafError("model_failed", `${who} did not answer within ${timeoutMs} ms; try again, or raise timeoutMs for long generations`, { retryable: true, details: { timeoutMs, provider, modelId: options.model } }) };
+        throw new InterleafError("model_failed", `${who} did not answer within ${timeoutMs} ms; try again, or raise timeoutMs for long generations`, { retryable: true, details: { timeoutMs, provider, modelId: options.model } });
       }
       const reason = cause instanceof Error ? (cause.cause instanceof Error ? `${cause.message} (${cause.cause.message})` : cause.message) : String(cause);
-      return { error: new InterleafError("model_failed", `could not reach ${who}: ${clean(reason)}; check that the server is running and the base URL is right`, { retryable: true, details: { provider, modelId: options.model } }) };
+      throw new InterleafError("model_failed", `could not reach ${who}: ${clean(reason)}; check that the server is running and the base URL is right`, { retryable: true, details: { provider, modelId: options.model } });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -157,20 +160,14 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     modelId: options.model,
     async generate(request: ModelRequest): Promise<ModelResponse> {
       const body = requestBody(request);
-      for (let tried = 0; ; tried++) {
-        if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
-        const outcome = await attempt(body, request.signal);
-        if (!("error" in outcome)) return outcome;
-        const { error } = outcome;
-        if (!error.retryable || tried >= maxRetries) {
-          if (tried === 0) throw error;
-          throw new InterleafError("model_failed", `${error.message} (gave up after ${tried + 1} attempts)`, { retryable: error.retryable, details: { ...error.details, attempts: tried + 1 } });
+      if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
+      try {
+        return await withRetry(() => attempt(body, request.signal), { ...retry, ...(request.signal ? { signal: request.signal } : {}) });
+      } catch (error) {
+        if (request.signal?.aborted && !(InterleafError.isInstance(error) && error.code === "aborted")) {
+          throw new InterleafError("aborted", `the call to ${who} was aborted while waiting to retry`, { cause: error });
         }
-        try {
-          await wait(retryDelay(tried, outcome.retryAfterMs, timing), request.signal);
-        } catch {
-          throw new InterleafError("aborted", `the call to ${who} was aborted while waiting to retry`);
-        }
+        throw error;
       }
     },
   };
