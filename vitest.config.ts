@@ -18,5 +18,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: "forks",
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    // Agents created without a storage use INTERLEAF_DB; tests keep theirs in memory unless they
+    // open a database on purpose.
+    env: { INTERLEAF_DB: "memory" },
   },
 });

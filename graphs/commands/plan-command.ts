@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { InterleafError, MemoryImageStore, ToolRegistry, ingestInputImages, openStorage } from "../../src/index.js";
 import { EXIT, UsageError, type CliEnvironment, type CliIo } from "../../src/cli/index.js";
 import { MODEL_OPTIONS, runConfigFromOptions } from "../../src/cli/model-options.js";
+import { databaseSpec } from "../../src/cli/database-spec.js";
 import { COMMON_OPTIONS, parseCommandLine } from "../../src/cli/parse-command-line.js";
 import { resolveModel } from "../../src/cli/resolve-model.js";
 import { modelPlanner, renderPlan, type PlannerResult } from "../../src/planning/index.js";
@@ -45,7 +46,7 @@ export async function planCommand(argv: string[], io: CliIo, env?: CliEnvironmen
   const refs = await ingestInputImages([resolve(io.cwd, image)], images);
   let tools: ToolRegistry;
   if (env) {
-    const storage = await openStorage(values.db ?? "memory");
+    const storage = await openStorage(databaseSpec(values.db, io));
     try {
       tools = new ToolRegistry(await env.tools({ mode, search: values.search, storage, summarizer: model, io }));
     } finally {

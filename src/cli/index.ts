@@ -10,3 +10,4 @@ export { resolveModel } from "./resolve-model.js";
 export { resolveDialect, DIALECTS_BY_NAME } from "./resolve-dialect.js";
 export { openCliAgent } from "./open-cli-agent.js";
 export { MODEL_OPTIONS, runConfigFromOptions, type ModelOptionValues } from "./model-options.js";
+export { databaseSpec } from "./database-spec.js";

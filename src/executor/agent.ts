@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { MemorySaver, Overwrite } from "@langchain/langgraph";
+import { Overwrite } from "@langchain/langgraph";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Dialect } from "../dialects/dialect.js";
 import { InterleafError, isAbortError } from "../errors/index.js";
-import { MemoryImageStore } from "../images/memory-image-store.js";
 import { DEFAULT_MODEL_IMAGE_SIZING, type ModelImageSizing } from "../images/model-input-size.js";
 import type { ModelBackend } from "../models/model-backend.js";
 import type { AgentStateValue } from "../state/agent-state.js";
 import { BudgetsSchema, type Budgets } from "../state/budgets.js";
-import { MemoryResultCache } from "../storage/memory-result-cache.js";
+import { openStorage } from "../storage/open-storage.js";
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentContext } from "./agent-context.js";
@@ -26,8 +25,13 @@ export interface AgentOptions {
   model: ModelBackend;
   dialect: Dialect;
   tools?: readonly AnyTool[] | ToolRegistry;
-  /** Checkpoints, images and cache; default: in memory. Use `openStorage(...)` for SQLite or Postgres. */
-  storage?: AgentStorage;
+  /**
+   * Checkpoints, images and cache: an opened storage (see `openStorage`), or a spec for
+   * `openStorage` (`"memory"`, a SQLite file path, a `postgres://` URL). Default: the SQLite file
+   * `.interleaf/interleaf.db` under the current directory, or what the `INTERLEAF_DB` environment
+   * variable names.
+   */
+  storage?: AgentStorage | string;
   /** Default budgets of every run. */
   budgets?: Partial<Budgets>;
   /** Model image sizing (pixel budget); default Qwen2.5-VL's. */
@@ -86,15 +90,23 @@ export interface ForkOptions {
  */
 export class Agent {
   readonly options: Readonly<AgentOptions>;
-  readonly storage: AgentStorage;
   readonly tools: ToolRegistry;
-  readonly #graph: CompiledAgentGraph;
+  readonly #setup: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>;
 
-  constructor(options: AgentOptions) {
+  /** @param shared The storage and compiled graph of the agent this one was derived from (`with`). */
+  constructor(options: AgentOptions, shared?: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>) {
     this.options = options;
-    this.storage = options.storage ?? { checkpointer: new MemorySaver(), images: new MemoryImageStore(), cache: new MemoryResultCache(), location: "memory" };
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
-    this.#graph = options.graph.compile({ checkpointer: this.storage.checkpointer }) as CompiledAgentGraph;
+    this.#setup =
+      shared ??
+      resolveStorage(options.storage).then((storage) => ({ storage, graph: options.graph.compile({ checkpointer: storage.checkpointer }) as CompiledAgentGraph }));
+    // A storage that cannot be opened is reported by the first call that needs it.
+    this.#setup.catch(() => undefined);
+  }
+
+  /** The storage this agent runs on (opened on first use when given as a spec). */
+  async storage(): Promise<AgentStorage> {
+    return (await this.#setup).storage;
   }
 
   /**
@@ -102,7 +114,7 @@ export class Agent {
    * to continue or fork a thread with another backend.
    */
   with(changes: Partial<Omit<AgentOptions, "storage" | "graph">>): Agent {
-    return new Agent({ ...this.options, ...changes, storage: this.storage });
+    return new Agent({ ...this.options, ...changes }, this.#setup);
   }
 
   /** Starts a run on a new thread (or `options.threadId`) and waits for its result. */
@@ -122,7 +134,8 @@ export class Agent {
     if (existing && existing.createdAt) {
       throw new InterleafError("invalid_argument", `thread ${threadId} already exists; use resume(${JSON.stringify(threadId)}) or fork it`);
     }
-    const images = await ingestInputImages(input.images ?? [], this.storage.images, this.options.maxInputPixels);
+    const { storage } = await this.#setup;
+    const images = await ingestInputImages(input.images ?? [], storage.images, this.options.maxInputPixels);
     const budgets = BudgetsSchema.parse({ ...this.options.budgets, ...input.budgets });
     yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options.signal);
     return this.#result(threadId);
@@ -131,7 +144,7 @@ export class Agent {
   /** Continues a thread and yields its events; the generator's return value is the result. */
   async *resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> = {}): AsyncGenerator<AgentEvent, RunResult> {
     const snapshot = await this.#snapshot(threadId);
-    if (!snapshot || !snapshot.createdAt) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${this.storage.location ?? "this storage"}`);
+    if (!snapshot || !snapshot.createdAt) throw await this.#notFound(threadId);
     if (snapshot.next.length > 0) {
       const values = snapshot.values as AgentStateValue;
       yield* this.#execute(threadId, null, values.budgets, values.counters.elapsedMs, true, options.signal);
@@ -147,9 +160,10 @@ export class Agent {
 
   /** Every checkpoint of a thread, newest first, with a one-line summary each. */
   async history(threadId: string): Promise<CheckpointSummary[]> {
+    const { graph } = await this.#setup;
     const out: CheckpointSummary[] = [];
-    for await (const snapshot of this.#graph.getStateHistory(this.#config(threadId))) out.push(summarizeCheckpoint(snapshot));
-    if (out.length === 0) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${this.storage.location ?? "this storage"}`);
+    for await (const snapshot of graph.getStateHistory(this.#config(threadId))) out.push(summarizeCheckpoint(snapshot));
+    if (out.length === 0) throw await this.#notFound(threadId);
     return out;
   }
 
@@ -165,31 +179,39 @@ export class Agent {
     }
     const newThreadId = options.newThreadId ?? (this.options.newThreadId ?? randomUUID)();
     const values: Record<string, unknown> = { ...(source.values as Record<string, unknown>), ...options.update };
-    const parent = source.parentConfig ? await this.#graph.getState(source.parentConfig) : undefined;
+    const { graph } = await this.#setup;
+    const parent = source.parentConfig ? await graph.getState(source.parentConfig) : undefined;
     const target = this.#config(newThreadId);
     if (!parent || (source.metadata as { source?: string } | undefined)?.source === "input") {
       // The input checkpoint: the new thread starts from the same input.
-      await this.#graph.updateState(target, this.#asWrites(values), "__start__");
+      await graph.updateState(target, this.#asWrites(graph, values), "__start__");
       return newThreadId;
     }
     const ranNodes = parent.next.length > 0 ? [...parent.next] : ["__start__"];
-    await this.#graph.updateState(target, this.#asWrites(values), ranNodes[0]);
+    await graph.updateState(target, this.#asWrites(graph, values), ranNodes[0]);
     return newThreadId;
   }
 
-  /** Closes the storage. */
+  /** Closes the storage (also when it was passed in opened: the agent is its last user). */
   async close(): Promise<void> {
-    await this.storage.close?.();
+    const { storage } = await this.#setup;
+    await storage.close?.();
+  }
+
+  async #notFound(threadId: string): Promise<InterleafError> {
+    const { storage } = await this.#setup;
+    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`);
   }
 
   async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
     const now = this.options.now ?? Date.now;
+    const { storage, graph } = await this.#setup;
     const context: AgentContext = {
       model: this.options.model,
       dialect: this.options.dialect,
       tools: this.tools,
-      images: this.storage.images,
-      cache: this.storage.cache,
+      images: storage.images,
+      cache: storage.cache,
       sizing: this.options.sizing ?? DEFAULT_MODEL_IMAGE_SIZING,
       pixelSpace: this.options.pixelSpace ?? "image",
       ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
@@ -198,7 +220,7 @@ export class Agent {
       now,
     };
     yield { type: "run_started", threadId, resumed };
-    const stream = await this.#graph.stream(input, {
+    const stream = await graph.stream(input, {
       ...this.#config(threadId),
       context,
       streamMode: "custom",
@@ -237,7 +259,8 @@ export class Agent {
   }
 
   async #snapshot(threadId: string, checkpointId?: string) {
-    return this.#graph.getState(this.#config(threadId, checkpointId)).catch((error: unknown) => {
+    const { graph } = await this.#setup;
+    return graph.getState(this.#config(threadId, checkpointId)).catch((error: unknown) => {
       throw InterleafError.from(error, "storage_failed", `could not read thread ${threadId}`);
     });
   }
@@ -247,10 +270,10 @@ export class Agent {
   }
 
   /** Values as writes that replace, not extend, accumulating channels (delta and reducer fields). */
-  #asWrites(values: Record<string, unknown>): Record<string, unknown> {
+  #asWrites(graph: CompiledAgentGraph, values: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
-      const channel = this.#graph.channels[key] as { lc_graph_name?: string } | undefined;
+      const channel = graph.channels[key] as { lc_graph_name?: string } | undefined;
       const accumulates = channel?.lc_graph_name === "DeltaChannel" || channel?.lc_graph_name === "BinaryOperatorAggregate";
       out[key] = accumulates ? new Overwrite(value) : value;
     }
@@ -272,6 +295,12 @@ export class Agent {
  */
 export function createAgent(options: AgentOptions): Agent {
   return new Agent(options);
+}
+
+/** Opens the storage an agent was given as a spec, or the default one. */
+function resolveStorage(option: AgentStorage | string | undefined): Promise<AgentStorage> {
+  if (option !== undefined && typeof option !== "string") return Promise.resolve(option);
+  return openStorage(option ?? (process.env.INTERLEAF_DB || undefined));
 }
 
 async function drain(events: AsyncGenerator<AgentEvent, RunResult>, onEvent?: (event: AgentEvent) => void): Promise<RunResult> {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AgentState, MemoryImageStore, createAgent, r1v4Dialect, type AgentEvent } from "interleaf";
+import { AgentState, InterleafError, MemoryImageStore, createAgent, r1v4Dialect, type AgentEvent } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "./helpers.js";
@@ -71,6 +71,37 @@ describe("an interleaved run", () => {
     expect(result.steps[1]?.calls[0]?.observation.error?.code).toBe("tool_input_invalid");
     expect(result.steps[2]?.kind).toBe("malformed");
     expect(result.steps[2]?.problem).toContain("describe");
+  });
+
+  it("opens its storage from a spec, by default the SQLite file .interleaf/interleaf.db", async () => {
+    const { existsSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "interleaf-default-db-"));
+    const explicit = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x")]), dialect: r1v4Dialect(), storage: join(dir, "runs.db") });
+    await explicit.run({ question: "?" });
+    expect((await explicit.storage()).kind).toBe("sqlite");
+    expect(existsSync(join(dir, "runs.db"))).toBe(true);
+    await explicit.close();
+
+    const cwd = process.cwd();
+    const env = process.env.INTERLEAF_DB;
+    delete process.env.INTERLEAF_DB;
+    process.chdir(dir);
+    try {
+      const byDefault = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("y")]), dialect: r1v4Dialect() });
+      const result = await byDefault.run({ question: "?" });
+      expect(result.answer).toBe("y");
+      expect((await byDefault.storage()).location).toBe(join(dir, ".interleaf", "interleaf.db"));
+      expect(existsSync(join(dir, ".interleaf", "interleaf.db"))).toBe(true);
+      await byDefault.close();
+    } finally {
+      process.chdir(cwd);
+      process.env.INTERLEAF_DB = env;
+    }
+    await expect(createAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage: "mysql://nope" }).run({ question: "?" })).rejects.toSatisfy(
+      (e) => InterleafError.isInstance(e) && e.code === "config_invalid",
+    );
   });
 
   it("runs a custom graph whose state extends the agent state with the user's own fields", async () => {

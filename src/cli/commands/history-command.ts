@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { databaseSpec } from "../database-spec.js";
 import { EXIT, UsageError } from "../cli-error.js";
 import type { CliEnvironment } from "../cli-environment.js";
 import type { CliIo } from "../cli-io.js";
@@ -13,7 +13,7 @@ export async function historyCommand(argv: string[], io: CliIo, env: CliEnvironm
   const { values, positionals } = parseCommandLine(argv, COMMON_OPTIONS);
   const [threadId] = positionals;
   if (!threadId) throw new UsageError("history needs a thread id: interleaf history <thread>");
-  const storage = await openStorage(values.db ?? resolve(io.cwd, ".interleaf/interleaf.db"));
+  const storage = await openStorage(databaseSpec(values.db, io));
   try {
     const agent = readOnlyAgent(env, storage);
     const history = await agent.history(threadId);

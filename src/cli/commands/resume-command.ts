@@ -1,3 +1,4 @@
+import { databaseSpec } from "../database-spec.js";
 import { resolve } from "node:path";
 import { UsageError } from "../cli-error.js";
 import type { CliEnvironment } from "../cli-environment.js";
@@ -13,7 +14,7 @@ export async function resumeCommand(argv: string[], io: CliIo, env: CliEnvironme
   const { values, positionals } = parseCommandLine(argv, { ...COMMON_OPTIONS, script: { type: "string" }, model: { type: "string" }, "base-url": { type: "string" } });
   const [threadId] = positionals;
   if (!threadId) throw new UsageError("resume needs a thread id: interleaf resume <thread>");
-  const storage = await openStorage(values.db ?? resolve(io.cwd, ".interleaf/interleaf.db"));
+  const storage = await openStorage(databaseSpec(values.db, io));
   try {
     const saved = await loadRunConfig(storage.cache, threadId);
     if (!saved) throw new UsageError(`thread ${threadId} was not started by the CLI in ${storage.location}; resume it from code with agent.resume()`);

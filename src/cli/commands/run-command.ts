@@ -1,3 +1,4 @@
+import { databaseSpec } from "../database-spec.js";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { UsageError } from "../cli-error.js";
@@ -37,7 +38,7 @@ export async function runCommand(argv: string[], io: CliIo, env: CliEnvironment)
     ...(maxModelTurns ? { maxModelTurns } : {}),
     ...(seconds ? { maxWallClockMs: seconds * 1000 } : {}),
   };
-  const storage = await openStorage(values.db ?? resolve(io.cwd, ".interleaf/interleaf.db"));
+  const storage = await openStorage(databaseSpec(values.db, io));
   try {
     const agent = await openCliAgent(config, storage, env, io);
     const threadId = values.thread ?? randomUUID();

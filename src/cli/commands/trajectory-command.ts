@@ -1,3 +1,4 @@
+import { databaseSpec } from "../database-spec.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { EXIT, UsageError } from "../cli-error.js";
@@ -21,7 +22,7 @@ export async function trajectoryCommand(argv: string[], io: CliIo, env: CliEnvir
   const { values, positionals } = parseCommandLine(argv, { ...COMMON_OPTIONS, images: { type: "string" } });
   const [threadId] = positionals;
   if (!threadId) throw new UsageError("trajectory needs a thread id: interleaf trajectory <thread>");
-  const storage = await openStorage(values.db ?? resolve(io.cwd, ".interleaf/interleaf.db"));
+  const storage = await openStorage(databaseSpec(values.db, io));
   try {
     const state = await readOnlyAgent(env, storage).state(threadId);
     if (!state) throw new UsageError(`no thread ${threadId} in ${storage.location}`);

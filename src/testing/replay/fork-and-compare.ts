@@ -44,7 +44,7 @@ export interface ForkAndCompareOptions {
  */
 export async function forkAndCompare(agent: Agent, threadId: string, options: ForkAndCompareOptions = {}): Promise<ComparedRun> {
   const original = await agent.state(threadId);
-  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${agent.storage.location ?? "this storage"}`);
+  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${(await agent.storage()).location ?? "this storage"}`);
   const at = options.at ?? { input: true };
   const checkpointId = typeof at === "string" ? at : await findCheckpoint(agent, threadId, at);
   let update = options.update;

@@ -56,7 +56,7 @@ let replays = 0;
  */
 export async function replayThread(agent: Agent, threadId: string, options: ReplayThreadOptions = {}): Promise<ComparedRun> {
   const original = await agent.state(threadId);
-  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${agent.storage.location ?? "this storage"}`);
+  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${(await agent.storage()).location ?? "this storage"}`);
   const steps = original.pending ? [...original.steps, { ...original.pending, kind: "tool_calls" as const, calls: [] }] : original.steps;
   const turns = storedModelTurns(steps, agent.options.dialect, agent.tools);
   const modelId = steps.find((s) => s.source !== "graph" && s.model.id !== "none")?.model.id ?? `${agent.options.model.provider}:${agent.options.model.modelId}`;
