@@ -80,7 +80,7 @@ describe("an interleaved run", () => {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-default-db-"));
     const explicit = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x")]), dialect: r1v4Dialect(), storage: join(dir, "runs.db") });
     await explicit.run({ question: "?" });
-    expect((await explicit.storage()).kind).toBe("sqlite");
+    expect((await explicit.storage()).location).toBe(join(dir, "runs.db"));
     expect(existsSync(join(dir, "runs.db"))).toBe(true);
     await explicit.close();
 
