@@ -58,8 +58,7 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
     const toolContext = createToolContext({
       images: context.images,
       cache: context.cache,
-      inputs: scope.gallery.entries.filter((e) => !e.label.startsWith("observation")).map((e) => e.ref),
-      produced: scope.gallery.entries.filter((e) => e.label.startsWith("observation")).map((e) => e.ref),
+      gallery: scope.gallery,
       coordinates: context.dialect.coordinates,
       pixelSpace: context.pixelSpace,
       sizing: context.sizing,

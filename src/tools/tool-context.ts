@@ -17,6 +17,8 @@ export interface ToolContextOptions {
   inputs?: readonly ImageRef[];
   /** Images tools produced so far, in order ("observation 1", ...). */
   produced?: readonly ImageRef[];
+  /** The run's gallery as it is; when given, `inputs` and `produced` are not used. */
+  gallery?: ImageGallery;
   coordinates?: CoordinateConvention;
   /**
    * With `pixels` coordinates: whether the model's pixels are those of the real image (`image`,
@@ -50,7 +52,7 @@ export function createToolContext(options: ToolContextOptions = {}): ToolContext
     signal: options.signal ?? new AbortController().signal,
     images: options.images ?? new MemoryImageStore(),
     cache: options.cache ?? new MemoryResultCache(),
-    gallery: new ImageGallery(options.inputs ?? [], options.produced ?? []),
+    gallery: options.gallery ?? new ImageGallery(options.inputs ?? [], options.produced ?? []),
     coordinates,
     toPixels(box: Box, image: ImageRef): Box {
       const seen = pixelSpace === "sent" ? modelInputSize(image.width, image.height, sizing) : undefined;

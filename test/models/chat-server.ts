@@ -1,3 +1,4 @@
+import { InterleafError } from "interleaf";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ImageStore, ModelMessage } from "interleaf";
@@ -106,4 +107,15 @@ export function dataUrlBytes(url: string): { mime: string; bytes: Buffer } {
   const match = /^data:([^;]+);base64,(.*)$/.exec(url);
   if (!match) throw new Error(`not a base64 data URL: ${url.slice(0, 40)}`);
   return { mime: match[1] as string, bytes: Buffer.from(match[2] as string, "base64") };
+}
+
+/** The `InterleafError` a call fails with; fails the test if it succeeds or throws anything else. */
+export async function caught(promise: Promise<unknown>): Promise<InterleafError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (InterleafError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }

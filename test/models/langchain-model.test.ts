@@ -1,10 +1,10 @@
 import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
-import { InterleafError, text } from "interleaf";
+import { text } from "interleaf";
 import { nativeDialect } from "../../src/dialects/index.js";
 import { langchainModel } from "../../src/models/index.js";
 import { allTools, callRecord, loadImages, step } from "../dialects/agent-fixtures.js";
-import { completion, dataUrlBytes, startChatServer, withImageBytes, type ChatServer } from "./chat-server.js";
+import { completion, dataUrlBytes, startChatServer, withImageBytes, type ChatServer, caught } from "./chat-server.js";
 
 let server: ChatServer | undefined;
 afterEach(async () => {
@@ -14,16 +14,6 @@ afterEach(async () => {
 
 function chatModel(baseURL: string) {
   return new ChatOpenAI({ model: "test-model", apiKey: "test", configuration: { baseURL }, maxRetries: 0 });
-}
-
-async function caught(promise: Promise<unknown>): Promise<InterleafError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (InterleafError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("langchainModel over ChatOpenAI", () => {

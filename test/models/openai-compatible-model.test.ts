@@ -1,9 +1,9 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { InterleafError, text, type ModelMessage } from "interleaf";
+import { text, type ModelMessage } from "interleaf";
 import { openAICompatibleModel } from "../../src/models/index.js";
 import { loadImages } from "../dialects/agent-fixtures.js";
-import { completion, dataUrlBytes, startChatServer, withImageBytes, type ChatServer } from "./chat-server.js";
+import { completion, dataUrlBytes, startChatServer, withImageBytes, type ChatServer, caught } from "./chat-server.js";
 
 const KEY = "sk-test-9f8e7d6c5b4a-secret";
 let server: ChatServer | undefined;
@@ -15,16 +15,6 @@ afterEach(async () => {
 function recordingSleep() {
   const waits: number[] = [];
   return { waits, sleep: async (ms: number) => void waits.push(ms) };
-}
-
-async function caught(promise: Promise<unknown>): Promise<InterleafError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (InterleafError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("openAICompatibleModel", () => {
