@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Overwrite } from "@langchain/langgraph";
+import { Overwrite, START } from "@langchain/langgraph";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Dialect } from "../dialects/dialect.js";
 import { InterleafError, isAbortError } from "../errors/index.js";
@@ -178,15 +178,17 @@ export class Agent {
       throw new InterleafError("checkpoint_not_found", `no checkpoint ${options.checkpointId ?? "(latest)"} on thread ${threadId}`);
     }
     const newThreadId = options.newThreadId ?? (this.options.newThreadId ?? randomUUID)();
-    const values: Record<string, unknown> = { ...(source.values as Record<string, unknown>), ...options.update };
     const { graph } = await this.#setup;
     const parent = source.parentConfig ? await graph.getState(source.parentConfig) : undefined;
     const target = this.#config(newThreadId);
     if (!parent || (source.metadata as { source?: string } | undefined)?.source === "input") {
-      // The input checkpoint: the new thread starts from the same input.
-      await graph.updateState(target, this.#asWrites(graph, values), "__start__");
+      // The input checkpoint: its state is still empty, the run's input is what its start task wrote.
+      const input = source.tasks.find((task) => task.name === START)?.result as Record<string, unknown> | undefined;
+      const values = { ...(source.values as Record<string, unknown>), ...input, ...options.update };
+      await graph.updateState(target, this.#asWrites(graph, values), START);
       return newThreadId;
     }
+    const values: Record<string, unknown> = { ...(source.values as Record<string, unknown>), ...options.update };
     const ranNodes = parent.next.length > 0 ? [...parent.next] : ["__start__"];
     await graph.updateState(target, this.#asWrites(graph, values), ranNodes[0]);
     return newThreadId;

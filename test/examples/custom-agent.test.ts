@@ -3,23 +3,27 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
 import { AgentState, createAgent, openStorage, r1v4Dialect } from "interleaf";
 import { answerNode, gridTool, reasonNode, routeAfterReason, toolNode, toolsNode, zoomTool } from "interleaf/nodes";
-import { scriptedModel } from "interleaf/testing";
+import { replayThread, scriptedModel } from "interleaf/testing";
 
 // The README's custom agent, with a scripted model in place of the HTTP endpoint.
+const photo = fileURLToPath(new URL("../fixtures/images/vending_machine.jpg", import.meta.url));
+const readmeGraph = () =>
+  new StateGraph(AgentState)
+    .addNode("overview", toolNode(gridTool, () => ({ divisions: 6 })))
+    .addNode("reason", reasonNode).addNode("tools", toolsNode).addNode("finish", answerNode)
+    .addEdge(START, "overview").addEdge("overview", "reason").addEdge("tools", "reason").addEdge("finish", END)
+    .addConditionalEdges("reason", routeAfterReason, ["tools", "finish", "reason", END]);
+const readmeModel = () =>
+  scriptedModel([
+    '<think>The grid shows the machines near x 800.</think><tool_call>{"name": "zoom", "arguments": {"bbox_2d": [1150, 1100, 1280, 1250]}}</tool_call>',
+    "<think>Red machines with a white script logo.</think><answer>Coca-Cola</answer>",
+  ]);
+
 describe("the README's custom agent", () => {
   it("looks at a labelled grid first, then zooms where the model asks, then answers", async () => {
-    const graph = new StateGraph(AgentState)
-      .addNode("overview", toolNode(gridTool, () => ({ divisions: 6 })))
-      .addNode("reason", reasonNode).addNode("tools", toolsNode).addNode("finish", answerNode)
-      .addEdge(START, "overview").addEdge("overview", "reason").addEdge("tools", "reason").addEdge("finish", END)
-      .addConditionalEdges("reason", routeAfterReason, ["tools", "finish", "reason", END]);
-    const model = scriptedModel([
-      '<think>The grid shows the machines near x 800.</think><tool_call>{"name": "zoom", "arguments": {"bbox_2d": [1150, 1100, 1280, 1250]}}</tool_call>',
-      "<think>Red machines with a white script logo.</think><answer>Coca-Cola</answer>",
-    ]);
+    const model = readmeModel();
     const storage = await openStorage("memory");
-    const agent = createAgent({ graph, model, dialect: r1v4Dialect(), tools: [zoomTool], storage });
-    const photo = fileURLToPath(new URL("../fixtures/images/vending_machine.jpg", import.meta.url));
+    const agent = createAgent({ graph: readmeGraph(), model, dialect: r1v4Dialect(), tools: [zoomTool], storage });
     const result = await agent.run({ question: "What is written on the sign?", images: [photo] });
     await storage.close();
 
@@ -33,5 +37,17 @@ describe("the README's custom agent", () => {
     // The model saw the grid image before its first turn.
     const firstRequestImages = model.calls[0]?.request.messages.flatMap((m) => m.content).filter((p) => p.type === "image");
     expect(firstRequestImages).toHaveLength(2);
+  });
+
+  it("replays from its checkpoints to the same trajectory, the fixed grid step included", async () => {
+    const storage = await openStorage("memory");
+    const agent = createAgent({ graph: readmeGraph(), model: readmeModel(), dialect: r1v4Dialect(), tools: [zoomTool], storage });
+    await agent.run({ question: "What is written on the sign?", images: [photo] }, { threadId: "readme" });
+    const replay = await replayThread(agent, "readme");
+    await storage.close();
+
+    expect(replay.diff.firstDivergingStep).toBeNull();
+    expect(replay.same).toBe(true);
+    expect(replay.rerun.steps[0]?.calls[0]?.observation.images[0]?.id).toBe(replay.original.steps[0]?.calls[0]?.observation.images[0]?.id);
   });
 });

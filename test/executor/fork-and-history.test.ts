@@ -45,9 +45,16 @@ describe("history and fork", () => {
 
   it("forks with a state edit and from the input checkpoint", async () => {
     const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()] });
-    await agent.run({ question: "How big?", images: [photo] }, { threadId: "src" });
+    await agent.run({ question: "How big?", images: [photo], budgets: { maxToolCalls: 7 } }, { threadId: "src" });
     const input = (await agent.history("src")).at(-1);
     const fresh = await agent.fork("src", { checkpointId: input?.checkpointId });
+    const started = await agent.state(fresh);
+    const ran = await agent.state("src");
+    expect(started?.question).toBe("How big?");
+    expect(started?.images).toEqual(ran?.images);
+    expect(started?.images).toHaveLength(1);
+    expect(started?.budgets.maxToolCalls).toBe(7);
+    expect(started?.steps).toEqual([]);
     const rerun = await agent.resume(fresh);
     expect(rerun.answer).toBe("original answer");
     expect(rerun.steps).toHaveLength(3);
