@@ -1,7 +1,7 @@
-import type { Pool, PoolClient } from "pg";
 import { InterleafError } from "../errors/index.js";
 import { createIfMissing, postgresStorageFailed } from "../storage/postgres-errors.js";
 import { qualifiedTable } from "../storage/postgres-identifiers.js";
+import type { PostgresQueryable } from "../storage/sql-connections.js";
 import { contentId } from "./content-id.js";
 import type { ImageStore } from "./image-store.js";
 
@@ -34,12 +34,12 @@ export interface PostgresImageStoreOptions {
  */
 export class PostgresImageStore implements ImageStore {
   readonly specificationVersion = "v1" as const;
-  readonly #pool: Pool;
+  readonly #pool: PostgresQueryable;
   readonly #table: string;
   #ready: Promise<void> | undefined;
 
   /** The pool stays the caller's to end. */
-  constructor(pool: Pool, options: PostgresImageStoreOptions = {}) {
+  constructor(pool: PostgresQueryable, options: PostgresImageStoreOptions = {}) {
     this.#pool = pool;
     this.#table = qualifiedTable(options.schema ?? "public", POSTGRES_IMAGE_TABLE);
   }
@@ -49,7 +49,7 @@ export class PostgresImageStore implements ImageStore {
    * the caller's transaction or lock (`openStorage` holds an advisory lock so that two processes
    * setting up at once do not collide).
    */
-  async setup(client?: PoolClient): Promise<void> {
+  async setup(client?: PostgresQueryable): Promise<void> {
     if (client) {
       await createIfMissing(client, this.#createSql());
       this.#ready = Promise.resolve();

@@ -1,6 +1,6 @@
-import type { Database, Statement } from "better-sqlite3";
 import { InterleafError } from "../errors/index.js";
 import { contentId } from "./content-id.js";
+import type { SqliteDatabase, SqliteStatement } from "../storage/sql-connections.js";
 import type { ImageStore } from "./image-store.js";
 
 /** The table {@link SqliteImageStore} keeps its images in. */
@@ -28,12 +28,12 @@ interface ImageRow {
  */
 export class SqliteImageStore implements ImageStore {
   readonly specificationVersion = "v1" as const;
-  readonly #insert: Statement<[string, string, number, Uint8Array]>;
-  readonly #select: Statement<[string], ImageRow>;
-  readonly #exists: Statement<[string], { found: number }>;
+  readonly #insert: SqliteStatement;
+  readonly #select: SqliteStatement;
+  readonly #exists: SqliteStatement;
 
   /** Creates the table if it is missing. The connection stays the caller's to close. */
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${SQLITE_IMAGE_TABLE} (
       id TEXT PRIMARY KEY NOT NULL,
       mime TEXT NOT NULL,
@@ -58,7 +58,7 @@ export class SqliteImageStore implements ImageStore {
   async get(id: string): Promise<{ bytes: Uint8Array; mime: string }> {
     let row: ImageRow | undefined;
     try {
-      row = this.#select.get(String(id));
+      row = this.#select.get(String(id)) as ImageRow | undefined;
     } catch (error) {
       throw storageFailed(`could not read image ${id}`, error);
     }

@@ -1,8 +1,8 @@
-import type { Pool, PoolClient } from "pg";
 import { serializeCacheValue } from "./cache-value.js";
 import { createIfMissing, postgresStorageFailed } from "./postgres-errors.js";
 import { qualifiedTable } from "./postgres-identifiers.js";
 import type { ResultCache } from "./result-cache.js";
+import type { PostgresQueryable } from "./sql-connections.js";
 
 /** The table {@link PostgresResultCache} keeps its values in. */
 export const POSTGRES_RESULT_TABLE = "interleaf_results";
@@ -33,18 +33,18 @@ export interface PostgresResultCacheOptions {
  */
 export class PostgresResultCache implements ResultCache {
   readonly specificationVersion = "v1" as const;
-  readonly #pool: Pool;
+  readonly #pool: PostgresQueryable;
   readonly #table: string;
   #ready: Promise<void> | undefined;
 
   /** The pool stays the caller's to end. */
-  constructor(pool: Pool, options: PostgresResultCacheOptions = {}) {
+  constructor(pool: PostgresQueryable, options: PostgresResultCacheOptions = {}) {
     this.#pool = pool;
     this.#table = qualifiedTable(options.schema ?? "public", POSTGRES_RESULT_TABLE);
   }
 
   /** Creates the table if it is missing (once per instance; see `PostgresImageStore.setup`). */
-  async setup(client?: PoolClient): Promise<void> {
+  async setup(client?: PostgresQueryable): Promise<void> {
     const sql = `CREATE TABLE IF NOT EXISTS ${this.#table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`;
     if (client) {
       await createIfMissing(client, sql);

@@ -1,6 +1,6 @@
-import type { Database, Statement } from "better-sqlite3";
 import { InterleafError } from "../errors/index.js";
 import type { ResultCache } from "./result-cache.js";
+import type { SqliteDatabase, SqliteStatement } from "./sql-connections.js";
 import { serializeCacheValue } from "./cache-value.js";
 
 /** The table {@link SqliteResultCache} keeps its values in. */
@@ -23,12 +23,12 @@ export const SQLITE_RESULT_TABLE = "interleaf_results";
  */
 export class SqliteResultCache implements ResultCache {
   readonly specificationVersion = "v1" as const;
-  readonly #upsert: Statement<[string, string]>;
-  readonly #delete: Statement<[string]>;
-  readonly #select: Statement<[string], { value: string }>;
+  readonly #upsert: SqliteStatement;
+  readonly #delete: SqliteStatement;
+  readonly #select: SqliteStatement;
 
   /** Creates the table if it is missing. The connection stays the caller's to close. */
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${SQLITE_RESULT_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID`);
     this.#upsert = db.prepare(`INSERT INTO ${SQLITE_RESULT_TABLE} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
     this.#delete = db.prepare(`DELETE FROM ${SQLITE_RESULT_TABLE} WHERE key = ?`);
@@ -38,7 +38,7 @@ export class SqliteResultCache implements ResultCache {
   async get<T = unknown>(key: string): Promise<T | undefined> {
     let row: { value: string } | undefined;
     try {
-      row = this.#select.get(String(key));
+      row = this.#select.get(String(key)) as { value: string } | undefined;
     } catch (error) {
       throw storageFailed("read", key, error);
     }
