@@ -2,6 +2,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { AgentState, emit, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
 import { createPlanNode, type PlannerChoice } from "../../nodes/plan/plan-node.js";
 import type { NodeRuntime } from "../../nodes/index.js";
+import { plural } from "../../src/util/plural.js";
 
 /** Options for {@link plannerGraph}. */
 export interface PlannerGraphOptions {
@@ -15,7 +16,7 @@ async function publishPlan(state: AgentStateValue, runtime: NodeRuntime): Promis
   if (!plan || state.stop) return {};
   const answer = JSON.stringify(plan.steps);
   emit(runtime.writer, { type: "answer", step: state.steps.length, answer });
-  return { answer, stop: { reason: "answer", message: `the planner wrote a plan of ${plan.steps.length} steps` } };
+  return { answer, stop: { reason: "answer", message: `the planner wrote a plan of ${plural(plan.steps.length, "step")}` } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { emit, InterleafError, type AgentContext, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
 import { modelPlanner, type Planner } from "../../src/planning/index.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
+import { plural } from "../../src/util/plural.js";
 
 /** Which planner a plan node uses: a planner, or one made from the run's context. */
 export type PlannerChoice = Planner | ((context: AgentContext) => Planner);
@@ -48,7 +49,7 @@ export function createPlanNode(options: PlanNodeOptions = {}) {
         ...(runtime.signal ? { signal: runtime.signal } : {}),
       });
       const durationMs = Math.max(0, context.now() - startedAt);
-      emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `planned ${result.steps.length} steps${result.thought ? `: ${result.thought}` : ""}`, usage: result.usage, durationMs });
+      emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `planned ${plural(result.steps.length, "step")}${result.thought ? `: ${result.thought}` : ""}`, usage: result.usage, durationMs });
       emit(runtime.writer, { type: "usage", ...result.usage });
       return {
         plans: { version: 0, steps: result.steps, reason: "initial", thought: result.thought, raw: result.raw, planner: result.planner },

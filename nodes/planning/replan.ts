@@ -4,6 +4,7 @@ import { plannerFor, type PlannerChoice } from "../plan/plan-node.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { foldTally } from "./fold-tally.js";
 import { planProgress } from "./plan-progress.js";
+import { plural } from "../../src/util/plural.js";
 
 /**
  * Makes the node that revises a plan after a step failed or found nothing: the steps done are
@@ -45,7 +46,7 @@ export function createReplanNode(options: { planner?: PlannerChoice } = {}) {
         ...(runtime.signal ? { signal: runtime.signal } : {}),
       });
       const durationMs = Math.max(0, context.now() - startedAt);
-      emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `replanned (${reason}): ${revised.steps.length - done.length} new steps`, usage: revised.usage, durationMs });
+      emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `replanned (${reason}): ${plural(revised.steps.length - done.length, "new step")}`, usage: revised.usage, durationMs });
       return {
         plans: { version, steps: revised.steps, reason, kept: done.length, thought: revised.thought, raw: revised.raw, planner: revised.planner },
         planResults: carried,

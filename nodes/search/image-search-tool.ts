@@ -9,6 +9,7 @@ import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
 import { attachResultImages, type ResultImageOptions } from "./result-images.js";
 import { allFailed, errorLine, runSearchItem, type SearchCallOptions } from "./run-search-item.js";
+import { plural } from "../../src/util/plural.js";
 
 /** Options for {@link imageSearchTool}. */
 export interface ImageSearchToolOptions extends SearchCallOptions {
@@ -80,7 +81,7 @@ export function imageSearchTool(options: ImageSearchToolOptions): Tool<ReturnTyp
         blocks.push([header, ...(lines.length ? lines : ["No visual matches."])].join("\n"));
       });
       const { refs, shown } = options.images?.showImages ? await attachResultImages(imageUrls, context, options.images, backend) : { refs: [], shown: [] };
-      if (shown.length) blocks.push(`Attached ${shown.length} matched image(s), in this order: ${shown.join(", ")}`);
+      if (shown.length) blocks.push(`Attached ${plural(shown.length, "matched image")}, in this order: ${shown.join(", ")}`);
       return {
         text: blocks.join("\n\n"),
         ...(refs.length ? { images: refs } : {}),

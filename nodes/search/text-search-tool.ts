@@ -7,6 +7,7 @@ import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
 import { attachResultImages, type ResultImageOptions } from "./result-images.js";
 import { allFailed, errorLine, runSearchItem, type SearchCallOptions } from "./run-search-item.js";
+import { plural } from "../../src/util/plural.js";
 
 /** Options for {@link textSearchTool}. */
 export interface TextSearchToolOptions extends SearchCallOptions {
@@ -70,7 +71,7 @@ export function textSearchTool(options: TextSearchToolOptions): Tool<ReturnType<
         blocks.push([header, ...(lines.length ? lines : ["No results."]), ...images].join("\n"));
       });
       const { refs, shown } = options.images?.showImages ? await attachResultImages(imageUrls, context, options.images) : { refs: [], shown: [] };
-      if (shown.length) blocks.push(`Attached ${shown.length} result image(s), in this order: ${shown.join(", ")}`);
+      if (shown.length) blocks.push(`Attached ${plural(shown.length, "result image")}, in this order: ${shown.join(", ")}`);
       return {
         text: blocks.join("\n\n"),
         ...(refs.length ? { images: refs } : {}),

@@ -2,6 +2,7 @@ import { emit, InterleafError, type AgentStateUpdate, type AgentStateValue, type
 import { galleryOf } from "../gallery-of.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "./run-tool-call.js";
+import { plural } from "../../src/util/plural.js";
 
 /**
  * Runs the pending turn's tool calls, in parallel when there are several, and appends the step
@@ -31,7 +32,7 @@ export async function toolsNode(state: AgentStateValue, runtime: NodeRuntime): P
   const calls: ToolCallRecord[] = await Promise.all(
     pending.requests.map(async (job, i) => {
       if (i >= remaining) {
-        const error = new InterleafError("budget_exhausted", `not run: the budget of ${state.budgets.maxToolCalls} tool calls is used up; answer with what you have`);
+        const error = new InterleafError("budget_exhausted", `not run: the budget of ${plural(state.budgets.maxToolCalls, "tool call")} is used up; answer with what you have`);
         return { id: job.id, name: job.name, arguments: job.arguments, observation: { text: error.message, images: [], error: error.toJSON() }, startedAt, durationMs: 0 };
       }
       const { record, replayed } = await runToolCall(job, scope);

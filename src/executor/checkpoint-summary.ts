@@ -1,5 +1,6 @@
 import type { StateSnapshot } from "@langchain/langgraph";
 import type { AgentStateValue } from "../state/agent-state.js";
+import { plural } from "../util/plural.js";
 
 /** One checkpoint of a thread, described for people and tools. */
 export interface CheckpointSummary {
@@ -48,7 +49,7 @@ function describe(values: Partial<AgentStateValue>, next: readonly string[], sou
   if (!last) return `ready: next ${next.join(", ") || "nothing"}`;
   if (last.kind === "malformed") return `step ${last.index}: malformed turn (${truncate(last.problem ?? "", 60)})`;
   if (last.kind === "answer") return `step ${last.index}: answer ${truncate(last.answer ?? "", 80)}`;
-  const observed = last.calls.map((c) => `${c.name}${c.observation.error ? " failed" : ""}${c.observation.images.length ? ` → ${c.observation.images.length} image(s)` : ""}`).join(", ");
+  const observed = last.calls.map((c) => `${c.name}${c.observation.error ? " failed" : ""}${c.observation.images.length ? ` → ${plural(c.observation.images.length, "image")}` : ""}`).join(", ");
   return `step ${last.index}: ran ${observed}`;
 }
 

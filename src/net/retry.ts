@@ -1,4 +1,5 @@
 import { InterleafError } from "../errors/index.js";
+import { plural } from "../util/plural.js";
 
 /** What {@link RetryOptions.onRetry} is told before each wait. */
 export interface RetryEvent {
@@ -86,7 +87,7 @@ function retryAfterOf(error: unknown): number | undefined {
 
 function withAttempts(error: unknown, attempts: number, refusedWaitMs: number | undefined): unknown {
   if (!InterleafError.isInstance(error) || attempts === 1 && refusedWaitMs === undefined) return error;
-  const note = refusedWaitMs !== undefined ? ` (the service asked to wait ${Math.round(refusedWaitMs / 1000)} s, longer than allowed)` : ` (after ${attempts} attempts)`;
+  const note = refusedWaitMs !== undefined ? ` (the service asked to wait ${Math.round(refusedWaitMs / 1000)} s, longer than allowed)` : ` (after ${plural(attempts, "attempt")})`;
   return new InterleafError(error.code, `${error.message}${note}`, { cause: error, retryable: error.retryable, details: { ...error.details, attempts } });
 }
 

@@ -5,6 +5,7 @@ import type { Planner, PlannerInput, PlannerResult } from "./planner.js";
 import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";
 import { parsePlanText } from "./validate-plan.js";
+import { plural } from "../util/plural.js";
 
 /** Options for {@link modelPlanner}. */
 export interface ModelPlannerOptions {
@@ -64,7 +65,7 @@ export function modelPlanner(model: ModelBackend, options: ModelPlannerOptions =
         issues = result.issues;
         messages.push({ role: "assistant", content: [text(response.text)] }, { role: "user", content: [text(repairText(formatPlanIssues(issues)))] });
       }
-      throw planInvalidError(issues, `the planner ${name} gave no valid plan after ${rounds} attempts; check that the model follows the plan format (a JSON array of steps) or use another planner model`, { outputs });
+      throw planInvalidError(issues, `the planner ${name} gave no valid plan after ${plural(rounds, "attempt")}; check that the model follows the plan format (a JSON array of steps) or use another planner model`, { outputs });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ToolRegistry } from "../tools/tool-registry.js";
 import { stableStringify } from "../util/stable-json.js";
 import { toExecutorParameters } from "./executor-parameters.js";
 import { placeholdersIn } from "./placeholders.js";
+import { plural } from "../util/plural.js";
 
 /** A tool call as it ran, located in the trajectory. */
 export interface ExecutedCall {
@@ -90,7 +91,7 @@ export function planConsistency(plan: readonly PlanStep[], trajectory: readonly 
     consistent: matched === toolSteps.length && unplanned.length === 0,
     steps,
     unplanned,
-    summary: `${matched}/${toolSteps.length} tool steps matched, ${unplanned.length} unplanned calls`,
+    summary: `${matched}/${plural(toolSteps.length, "tool step")} matched, ${plural(unplanned.length, "unplanned call")}`,
   };
 }
 

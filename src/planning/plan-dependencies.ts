@@ -1,6 +1,7 @@
 import type { PlanStep } from "../state/plan.js";
 import type { PlanIssue } from "./plan-issue.js";
 import { placeholdersIn, placeholdersInValue, stepMentionsIn } from "./placeholders.js";
+import { plural } from "../util/plural.js";
 
 /**
  * The dependency graph of a plan: for each step (1-based), the earlier steps it needs.
@@ -37,7 +38,7 @@ export function checkDependencies(steps: readonly PlanStep[]): PlanIssue[] {
     const cited = citedSteps(step);
     edges.set(n, cited.filter((c) => c >= 1 && c <= count));
     for (const c of cited) {
-      if (c < 1 || c > count) issues.push({ step: n, message: `cites Step ${c}, but the plan has ${count} steps (1 to ${count}); cite an existing earlier step` });
+      if (c < 1 || c > count) issues.push({ step: n, message: `cites Step ${c}, but the plan has ${plural(count, "step")} (1 to ${count}); cite an existing earlier step` });
     }
   });
   const inCycle = new Set<number>();

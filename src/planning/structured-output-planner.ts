@@ -10,6 +10,7 @@ import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { validatePlan } from "./validate-plan.js";
+import { plural } from "../util/plural.js";
 
 /** Options for {@link structuredOutputPlanner}. */
 export interface StructuredOutputPlannerOptions {
@@ -103,7 +104,7 @@ export function structuredOutputPlanner(chatModel: BaseChatModel, options: Struc
         issues = result.issues;
         messages.push(new AIMessage(raw), new HumanMessage(repairText(formatPlanIssues(issues))));
       }
-      throw planInvalidError(issues, `the structured-output planner ${name} gave no valid plan after ${rounds} attempts`);
+      throw planInvalidError(issues, `the structured-output planner ${name} gave no valid plan after ${plural(rounds, "attempt")}`);
     },
   };
 }

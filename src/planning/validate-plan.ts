@@ -6,6 +6,7 @@ import { checkDependencies, planDependencies, type PlanDependencies } from "./pl
 import type { PlanIssue } from "./plan-issue.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";
+import { plural } from "../util/plural.js";
 
 /** Options of {@link validatePlan} and {@link parsePlanText}. */
 export interface ValidatePlanOptions {
@@ -74,7 +75,7 @@ export function validatePlan(value: unknown, options: ValidatePlanOptions, thoug
   const maxSteps = options.maxSteps ?? 16;
   const issues: PlanIssue[] = [];
   if (list.length === 0) issues.push({ message: "the plan has no steps; give at least one" });
-  if (offset + list.length > maxSteps) issues.push({ message: `the plan has ${offset + list.length} steps; give at most ${maxSteps}` });
+  if (offset + list.length > maxSteps) issues.push({ message: `the plan has ${plural(offset + list.length, "step")}; give at most ${maxSteps}` });
   const known = [...options.tools.names(), "none"];
   const steps: PlanStep[] = [];
   list.forEach((raw, i) => {

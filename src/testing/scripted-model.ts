@@ -1,5 +1,6 @@
 import { InterleafError } from "../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../models/model-backend.js";
+import { plural } from "../util/plural.js";
 
 /**
  * A scripted turn: raw assistant text, a full response, an `Error` the call throws (to test
@@ -56,7 +57,7 @@ export function scriptedModel(turns: readonly ScriptedTurn[] | ((request: ModelR
       calls.push({ request, turn });
       let entry: ScriptedTurn | undefined = typeof turns === "function" ? turns : turns[turn];
       if (entry === undefined) {
-        throw new InterleafError("model_failed", `the script has ${Array.isArray(turns) ? turns.length : 0} turns; turn ${turn + 1} was requested`, { details: { turn } });
+        throw new InterleafError("model_failed", `the script has ${plural(Array.isArray(turns) ? turns.length : 0, "turn")}; turn ${turn + 1} was requested`, { details: { turn } });
       }
       if (typeof entry === "function") entry = await entry(request, turn);
       if (entry instanceof Error) throw entry;

@@ -18,6 +18,15 @@ describe("budgets", () => {
     expect(result.counters.toolCalls).toBe(16);
   });
 
+  it("says a budget of one in the singular, to the user and to the model", async () => {
+    const native = scriptedModel(() => ({ text: "twice", toolCalls: [{ id: "a", name: "describe", arguments: {} }, { id: "b", name: "describe", arguments: { note: "x" } }] }));
+    const { nativeDialect } = await import("interleaf");
+    const agent = createAgent({ graph: interleavedGraph(), model: native, dialect: nativeDialect(), tools: [describeTool()], budgets: { maxToolCalls: 1, maxModelTurns: 1 } });
+    const result = await agent.run({ question: "?", images: [photo] });
+    expect(result.steps[0]?.calls[1]?.observation.error?.message).toBe("not run: the budget of 1 tool call is used up; answer with what you have");
+    expect(result.stop?.message).toBe("the run used its budget of 1 tool call without an answer");
+  });
+
   it("allows at least 50 tool calls without a recursion error", async () => {
     const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(forever), dialect: r1v4Dialect(), tools: [describeTool()], budgets: { maxToolCalls: 50, maxModelTurns: 60 } });
     const result = await agent.run({ question: "?", images: [photo] });

@@ -3,6 +3,7 @@ import { InterleafError } from "../../errors/index.js";
 import type { ModelBackend, ModelResponse } from "../../models/model-backend.js";
 import type { TrajectoryStep } from "../../state/trajectory.js";
 import type { ToolRegistry } from "../../tools/tool-registry.js";
+import { plural } from "../../util/plural.js";
 
 /**
  * The model turns of a stored trajectory as model responses: the raw output of each step, and
@@ -40,7 +41,7 @@ export function storedTurnsModel(turns: readonly ModelResponse[], recordedId: st
       request.signal?.throwIfAborted();
       const turn = turns[served];
       if (!turn) {
-        throw new InterleafError("cassette_mismatch", `the stored thread has ${turns.length} model turns and the re-run asked for turn ${served + 1}: the re-run diverged from the stored trajectory (a changed graph, dialect or tool?)`);
+        throw new InterleafError("cassette_mismatch", `the stored thread has ${plural(turns.length, "model turn")} and the re-run asked for turn ${served + 1}: the re-run diverged from the stored trajectory (a changed graph, dialect or tool?)`);
       }
       served += 1;
       return structuredClone(turn);
