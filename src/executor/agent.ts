@@ -225,23 +225,30 @@ export class Agent {
     const stream = await graph.stream(input, {
       ...this.#config(threadId),
       context,
-      streamMode: "custom",
+      // "values" too: the last state comes with the stream, so the result needs no rebuild of the
+      // thread from its checkpoints (the delta fields would make that read every one of them).
+      streamMode: ["custom", "values"],
       durability: "sync",
       recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
       ...(signal ? { signal } : {}),
     });
     try {
-      for await (const chunk of stream) yield chunk as AgentEvent;
+      for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+        if (mode === "values") this.#finalValues.set(threadId, chunk as AgentStateValue);
+        else yield chunk as AgentEvent;
+      }
     } catch (error) {
       this.#failures.set(threadId, error);
     }
   }
 
   readonly #failures = new Map<string, unknown>();
+  readonly #finalValues = new Map<string, AgentStateValue>();
 
   async #result(threadId: string): Promise<RunResult> {
-    const snapshot = await this.#snapshot(threadId);
-    const values = (snapshot?.values ?? {}) as AgentStateValue;
+    const streamed = this.#finalValues.get(threadId);
+    this.#finalValues.delete(threadId);
+    const { values, checkpointId } = streamed ? { values: streamed, checkpointId: await this.#latestCheckpointId(threadId) } : await this.#latestState(threadId);
     const failure = this.#failures.get(threadId);
     this.#failures.delete(threadId);
     const base = {
@@ -250,7 +257,7 @@ export class Agent {
       stop: values.stop ?? null,
       steps: values.steps ?? [],
       counters: values.counters,
-      checkpointId: snapshot?.config.configurable?.checkpoint_id as string | undefined,
+      checkpointId,
     };
     if (failure !== undefined) {
       const error = InterleafError.from(failure, "model_failed", "the run failed");
@@ -258,6 +265,20 @@ export class Agent {
       return { ...base, status: interrupted ? "interrupted" : "failed", error: { code: error.code, message: error.message, retryable: error.retryable } };
     }
     return { ...base, status: values.answer !== null && values.answer !== undefined ? "answered" : "stopped" };
+  }
+
+  async #latestState(threadId: string): Promise<{ values: AgentStateValue; checkpointId: string | undefined }> {
+    const snapshot = await this.#snapshot(threadId);
+    return { values: (snapshot?.values ?? {}) as AgentStateValue, checkpointId: snapshot?.config.configurable?.checkpoint_id as string | undefined };
+  }
+
+  /** The id of the thread's newest checkpoint, read without rebuilding its state. */
+  async #latestCheckpointId(threadId: string): Promise<string | undefined> {
+    const { storage } = await this.#setup;
+    const tuple = await storage.checkpointer.getTuple(this.#config(threadId)).catch((error: unknown) => {
+      throw InterleafError.from(error, "storage_failed", `could not read thread ${threadId}`);
+    });
+    return tuple?.config.configurable?.checkpoint_id as string | undefined;
   }
 
   async #snapshot(threadId: string, checkpointId?: string) {

@@ -22,8 +22,25 @@ export function answerLine(answerTag: string): string {
  * back, one output-format line per tool and the answer, and the reasoning rule last.
  */
 export function textProtocolPrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
+  if (options.systemPrompt) {
+    const tools = advertisedTools(options, registry);
+    return options.systemPrompt({ tools: tools.map(({ name, description, format }) => ({ name, description, format })), registry, options });
+  }
+  // Options and registries never change once made, so the built-in prompt is written once per
+  // pair (once per run, not once per turn).
+  const byOptions = builtInPrompts.get(registry) ?? new WeakMap<ResolvedTextProtocolOptions, string>();
+  builtInPrompts.set(registry, byOptions);
+  const cached = byOptions.get(options);
+  if (cached !== undefined) return cached;
+  const prompt = builtInPrompt(options, registry);
+  byOptions.set(options, prompt);
+  return prompt;
+}
+
+const builtInPrompts = new WeakMap<ToolRegistry, WeakMap<ResolvedTextProtocolOptions, string>>();
+
+function builtInPrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
   const tools = advertisedTools(options, registry);
-  if (options.systemPrompt) return options.systemPrompt({ tools: tools.map(({ name, description, format }) => ({ name, description, format })), registry, options });
   const observationWord = options.renderImageLabel("observation 1").replace(/\s*1$/, "");
   const sections = [options.intro ?? DEFAULT_INTRO, `${describeImageNames(observationWord)} ${describeBoxes(options.coordinates)}`];
   if (tools.length > 0) {
