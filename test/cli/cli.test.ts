@@ -49,7 +49,7 @@ describe("the interleaf command", () => {
 
     const history = io(dir);
     expect(await runCli(["history", "t2"], cliEnvironment, history.cli)).toBe(EXIT.ok);
-    expect(history.out()).toContain("step 0: ran zoom → 1 image(s)");
+    expect(history.out()).toMatch(/step 0: ran zoom → 1 image$/m);
 
     const trajectory = io(dir);
     expect(await runCli(["trajectory", "t2", "--images", "out"], cliEnvironment, trajectory.cli)).toBe(EXIT.ok);

@@ -31,6 +31,6 @@ describe("the structured-output planner", () => {
     expect(JSON.stringify(first.response_format.json_schema.schema)).toContain('"enum":["none","text_search","image_search","web_visit"]');
     expect(JSON.stringify(first.messages[1].content)).toContain("data:image/jpeg;base64,");
     const repair = server.requests[1]?.body.messages.at(-1);
-    expect(JSON.stringify(repair)).toContain("cites Step 3, but the plan has 1 steps");
+    expect(JSON.stringify(repair)).toContain("cites Step 3, but the plan has 1 step (1 to 1)");
   });
 });
