@@ -30,7 +30,7 @@ export interface CheckpointerConformanceOptions<T> {
  * @example
  * ```ts
  * import { MemorySaver } from "@langchain/langgraph";
- * import { checkpointerConformance } from "interleaf/testing";
+ * import { checkpointerConformance } from "interleaf/conformance";
  *
  * checkpointerConformance("memory", () => new MemorySaver());
  * ```
