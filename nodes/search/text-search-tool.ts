@@ -7,6 +7,7 @@ import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
 import { attachResultImages, type ResultImageOptions } from "./result-images.js";
 import { allFailed, errorLine, runSearchItem, type SearchCallOptions } from "./run-search-item.js";
+import { checkSpecificationVersion } from "../../src/util/specification-version.js";
 
 /** Options for {@link textSearchTool}. */
 export interface TextSearchToolOptions extends SearchCallOptions {
@@ -43,7 +44,7 @@ const input = (max: number) =>
  * ```
  */
 export function textSearchTool(options: TextSearchToolOptions): Tool<ReturnType<typeof input>> {
-  const { backend } = options;
+  const backend = checkSpecificationVersion("SearchBackend", options.backend);
   const maxResults = options.maxResults ?? 5;
   return defineTool({
     name: "text_search",

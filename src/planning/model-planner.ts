@@ -5,6 +5,7 @@ import type { Planner, PlannerInput, PlannerResult } from "./planner.js";
 import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";
 import { parsePlanText } from "./validate-plan.js";
+import { checkSpecificationVersion } from "../util/specification-version.js";
 
 /** Options for {@link modelPlanner}. */
 export interface ModelPlannerOptions {
@@ -37,6 +38,7 @@ export interface ModelPlannerOptions {
  * ```
  */
 export function modelPlanner(model: ModelBackend, options: ModelPlannerOptions = {}): Planner {
+  checkSpecificationVersion("ModelBackend", model);
   const name = `${model.provider}:${model.modelId}`;
   return {
     specificationVersion: "v1",
