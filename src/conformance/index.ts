@@ -12,3 +12,7 @@ export {
   type ImageSearchBackendConformanceOptions,
   type PageFetcherConformanceOptions,
 } from "./search-backend.js";
+export { codeSandboxConformance, type CodeSandboxConformanceOptions } from "./code-sandbox.js";
+export { plannerConformance, type PlannerConformanceOptions } from "./planner.js";
+export { summarizerConformance, type SummarizerConformanceOptions } from "./summarizer.js";
+export { imageHostConformance, type ImageHostConformanceOptions } from "./image-host.js";
