@@ -71,4 +71,15 @@ describe("the built package in a project without vitest", () => {
     expect(result.ok).toBe(false);
     expect(result.stderr).toMatch(/ERR_MODULE_NOT_FOUND[\s\S]*vitest|Cannot find package 'vitest'/);
   });
+
+  it("loads interleaf/conformance with vitest alone: LangGraph's validation suite is loaded only by checkpointerConformance", async () => {
+    symlinkSync(join(root, "node_modules/vitest"), join(consumer, "node_modules/vitest"), "dir");
+    try {
+      const result = await node(`const suites = await import("interleaf/conformance"); console.log(typeof suites.toolConformance, typeof suites.checkpointerConformance);`);
+      expect(result.stderr).toBe("");
+      expect(result.stdout.trim()).toBe("function function");
+    } finally {
+      rmSync(join(consumer, "node_modules/vitest"));
+    }
+  });
 });
