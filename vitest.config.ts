@@ -9,6 +9,7 @@ export default defineConfig({
       { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },
       { find: /^interleaf\/graphs$/, replacement: here("./graphs/index.ts") },
       { find: /^interleaf\/testing$/, replacement: here("./src/testing/index.ts") },
+      { find: /^interleaf\/conformance$/, replacement: here("./src/conformance/index.ts") },
       { find: /^interleaf$/, replacement: here("./src/index.ts") },
     ],
   },

@@ -5,6 +5,7 @@ import { resolveSandboxLimits, DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type Sa
 import { formatCodeObservation, type ListedImage } from "./code-observation.js";
 import { extractPythonCode } from "./extract-python-code.js";
 import { R1V4_CODE_PATHS } from "./r1v4-code-paths.js";
+import { checkSpecificationVersion } from "../../src/util/specification-version.js";
 
 /** Options of {@link codeTool}. */
 export interface CodeToolOptions {
@@ -69,6 +70,7 @@ const EXTENSION_BY_MIME: Record<string, string> = {
  * ```
  */
 export function codeTool(options: CodeToolOptions): Tool<typeof CodeInput> {
+  const sandbox = checkSpecificationVersion("CodeSandbox", options.sandbox);
   const cropRules = options.thymeCropRules === false ? undefined : { minSize: options.thymeCropRules === true || options.thymeCropRules === undefined ? 64 : options.thymeCropRules.minSize };
   const format = options.resultFormat ?? "text";
   const limits = resolveSandboxLimits(DEFAULT_SANDBOX_LIMITS, options.limits);
@@ -96,7 +98,7 @@ export function codeTool(options: CodeToolOptions): Tool<typeof CodeInput> {
       const sha256 = createHash("sha256").update(code).digest("hex");
       const original = context.gallery.resolve();
       const inputs = await sandboxInputs(context);
-      const result = await options.sandbox.run(
+      const result = await sandbox.run(
         {
           code,
           inputs,

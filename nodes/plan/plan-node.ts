@@ -2,6 +2,7 @@ import { emit, InterleafError, type AgentContext, type AgentStateUpdate, type Ag
 import { modelPlanner, type Planner } from "../../src/planning/index.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { plural } from "../../src/util/plural.js";
+import { checkSpecificationVersion } from "../../src/util/specification-version.js";
 
 /** Which planner a plan node uses: a planner, or one made from the run's context. */
 export type PlannerChoice = Planner | ((context: AgentContext) => Planner);
@@ -15,7 +16,7 @@ export interface PlanNodeOptions {
 /** The planner a node should use in this run. */
 export function plannerFor(choice: PlannerChoice | undefined, context: AgentContext): Planner {
   if (!choice) return modelPlanner(context.model);
-  return typeof choice === "function" ? choice(context) : choice;
+  return checkSpecificationVersion("Planner", typeof choice === "function" ? choice(context) : choice);
 }
 
 /**
@@ -34,6 +35,7 @@ export function plannerFor(choice: PlannerChoice | undefined, context: AgentCont
  * ```
  */
 export function createPlanNode(options: PlanNodeOptions = {}) {
+  if (options.planner && typeof options.planner !== "function") checkSpecificationVersion("Planner", options.planner);
   return async function planStep(state: AgentStateValue, runtime: NodeRuntime): Promise<AgentStateUpdate> {
     if (state.plans.length > 0) return {};
     const context = agentContext(runtime);

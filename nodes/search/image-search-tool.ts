@@ -10,6 +10,7 @@ import { listArgument } from "./list-argument.js";
 import { attachResultImages, type ResultImageOptions } from "./result-images.js";
 import { allFailed, errorLine, runSearchItem, type SearchCallOptions } from "./run-search-item.js";
 import { plural } from "../../src/util/plural.js";
+import { checkSpecificationVersion } from "../../src/util/specification-version.js";
 
 /** Options for {@link imageSearchTool}. */
 export interface ImageSearchToolOptions extends SearchCallOptions {
@@ -49,8 +50,8 @@ const input = (max: number) =>
  * ```
  */
 export function imageSearchTool(options: ImageSearchToolOptions): Tool<ReturnType<typeof input>> {
-  const { backend } = options;
-  const host = options.host ?? refusingImageHost();
+  const backend = checkSpecificationVersion("ImageSearchBackend", options.backend);
+  const host = checkSpecificationVersion("ImageHost", options.host ?? refusingImageHost());
   const maxResults = options.maxResults ?? 5;
   return defineTool({
     name: "image_search",

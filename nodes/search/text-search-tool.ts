@@ -8,6 +8,7 @@ import { listArgument } from "./list-argument.js";
 import { attachResultImages, type ResultImageOptions } from "./result-images.js";
 import { allFailed, errorLine, runSearchItem, type SearchCallOptions } from "./run-search-item.js";
 import { plural } from "../../src/util/plural.js";
+import { checkSpecificationVersion } from "../../src/util/specification-version.js";
 
 /** Options for {@link textSearchTool}. */
 export interface TextSearchToolOptions extends SearchCallOptions {
@@ -44,7 +45,7 @@ const input = (max: number) =>
  * ```
  */
 export function textSearchTool(options: TextSearchToolOptions): Tool<ReturnType<typeof input>> {
-  const { backend } = options;
+  const backend = checkSpecificationVersion("SearchBackend", options.backend);
   const maxResults = options.maxResults ?? 5;
   return defineTool({
     name: "text_search",

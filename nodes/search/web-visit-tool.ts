@@ -8,6 +8,7 @@ import { requestFingerprint } from "../../src/search/request-fingerprint.js";
 import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
 import { allFailed, errorLine, runSearchItem, type SearchCallOptions } from "./run-search-item.js";
+import { checkSpecificationVersion } from "../../src/util/specification-version.js";
 
 /** Options for {@link webVisitTool}. */
 export interface WebVisitToolOptions extends SearchCallOptions {
@@ -51,7 +52,8 @@ interface Visit {
  * ```
  */
 export function webVisitTool(options: WebVisitToolOptions): Tool<ReturnType<typeof input>> {
-  const { fetcher, summarizer } = options;
+  const fetcher = checkSpecificationVersion("PageFetcher", options.fetcher);
+  const summarizer = options.summarizer && checkSpecificationVersion("Summarizer", options.summarizer);
   const threshold = options.threshold ?? 6_000;
   return defineTool({
     name: "web_visit",

@@ -10,6 +10,7 @@ import { BudgetsSchema, type Budgets } from "../state/budgets.js";
 import { openStorage } from "../storage/open-storage.js";
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
+import { checkSpecificationVersion } from "../util/specification-version.js";
 import type { AgentContext } from "./agent-context.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
@@ -95,6 +96,7 @@ export class Agent {
 
   /** @param shared The storage and compiled graph of the agent this one was derived from (`with`). */
   constructor(options: AgentOptions, shared?: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>) {
+    checkExtensions(options);
     this.options = options;
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
     this.#setup =
@@ -318,6 +320,16 @@ export class Agent {
  */
 export function createAgent(options: AgentOptions): Agent {
   return new Agent(options);
+}
+
+/** Refuses implementations of another contract version before the first run (see `checkSpecificationVersion`). */
+function checkExtensions(options: AgentOptions): void {
+  checkSpecificationVersion("ModelBackend", options.model);
+  checkSpecificationVersion("Dialect", options.dialect);
+  if (options.storage !== undefined && typeof options.storage !== "string") {
+    checkSpecificationVersion("ImageStore", options.storage.images);
+    checkSpecificationVersion("ResultCache", options.storage.cache);
+  }
 }
 
 /** Opens the storage an agent was given as a spec, or the default one. */

@@ -6,6 +6,7 @@ import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";
 import { parsePlanText } from "./validate-plan.js";
 import { plural } from "../util/plural.js";
+import { checkSpecificationVersion } from "../util/specification-version.js";
 
 /** Options for {@link modelPlanner}. */
 export interface ModelPlannerOptions {
@@ -38,6 +39,7 @@ export interface ModelPlannerOptions {
  * ```
  */
 export function modelPlanner(model: ModelBackend, options: ModelPlannerOptions = {}): Planner {
+  checkSpecificationVersion("ModelBackend", model);
   const name = `${model.provider}:${model.modelId}`;
   return {
     specificationVersion: "v1",

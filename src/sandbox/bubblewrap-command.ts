@@ -8,6 +8,8 @@ export const BUBBLEWRAP_LAYOUT = Object.freeze({
   inputDir: "/mnt/inputs",
   /** A private size-limited tmpfs. */
   tmpDir: "/tmp",
+  /** The runner (supervisor and child), bound read-only. */
+  runner: "/opt/interleaf/runner.py",
 });
 
 /** The environment the code sees: nothing from the host (no API keys), one thread per library. */
@@ -38,6 +40,8 @@ export interface BubblewrapArgsOptions {
   readOnlyPaths: readonly string[];
   /** The command to run inside, with its arguments. */
   command: readonly string[];
+  /** Host copy of the runner, bound read-only at the layout's `runner` path. */
+  hostRunner?: string;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface BubblewrapArgsOptions {
  * to the host; own pids; no nested user namespaces), all capabilities dropped, a new session (no
  * terminal injection), read-only /usr and the few files of /etc the libraries need, a fresh
  * read-only /dev and /proc, size-limited tmpfs for the work folder, /tmp and /dev/shm, the inputs
- * read-only, a read-only root, and an empty environment. Nothing of the host's home, project or databases is visible.
+ * and the runner read-only, a read-only root, and an empty environment. Nothing of the host's home, project or databases is visible.
  */
 export function bubblewrapArgs(options: BubblewrapArgsOptions): string[] {
   const { workDir, inputDir, tmpDir } = BUBBLEWRAP_LAYOUT;
@@ -66,6 +70,7 @@ export function bubblewrapArgs(options: BubblewrapArgsOptions): string[] {
   args.push("--size", String(options.workBytes), "--tmpfs", tmpDir);
   args.push("--size", String(options.workBytes), "--tmpfs", workDir);
   args.push("--ro-bind", options.hostInputDir, inputDir);
+  if (options.hostRunner) args.push("--ro-bind", options.hostRunner, BUBBLEWRAP_LAYOUT.runner);
   // After the tmpfs mounts, so a path under /tmp is not hidden by them.
   for (const path of options.readOnlyPaths) args.push("--ro-bind", path, path);
   args.push("--remount-ro", "/dev", "--remount-ro", "/");

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
+import { fileURLToPath } from "node:url";
 import { InterleafError } from "../errors/index.js";
 import { BUBBLEWRAP_LAYOUT, bubblewrapArgs, sandboxEnvironment } from "./bubblewrap-command.js";
 import type { CodeSandbox, SandboxRequest, SandboxResult } from "./code-sandbox.js";
-import { PYTHON_RUNNER_SOURCE } from "./python-runner.js";
 import { parseRunnerFrames } from "./result-frames.js";
 import { runCappedProcess, type CappedProcessResult } from "./run-capped-process.js";
 import { REQUIREMENTS_CHECK_CODE, requirementsError } from "./sandbox-requirements.js";
@@ -47,6 +47,8 @@ const INPUT_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Time the host allows beyond the code's wall limit: interpreter start, image collection. */
 const HOST_GRACE_MS = 5_000;
+/** The sandbox's Python supervisor and child, shipped beside this module (the build copies it). */
+const RUNNER = fileURLToPath(new URL("./python/runner.py", import.meta.url));
 
 /**
  * A {@link CodeSandbox} on this machine: Debian's python3 with Pillow, numpy and OpenCV, isolated
@@ -75,9 +77,10 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): CodeSandb
   const readOnlyPaths = options.readOnlyPaths ?? [];
   let ready: Promise<void> | undefined;
 
-  function command(hostInputDir: string, pythonArgs: string[], workBytes: number): { command: string; args: string[] } {
+  /** The command running python with these arguments, in bubblewrap unless unsandboxed; `hostRunner` is mounted read-only at the layout's runner path. */
+  function command(hostInputDir: string, pythonArgs: string[], workBytes: number, hostRunner?: string): { command: string; args: string[] } {
     if (!bubblewrap) return { command: python, args: pythonArgs };
-    return { command: bubblewrap, args: bubblewrapArgs({ hostInputDir, workBytes, readOnlyPaths, command: [python, ...pythonArgs] }) };
+    return { command: bubblewrap, args: bubblewrapArgs({ hostInputDir, workBytes, readOnlyPaths, command: [python, ...pythonArgs], ...(hostRunner ? { hostRunner } : {}) }) };
   }
 
   async function checkRequirements(): Promise<void> {
@@ -129,7 +132,9 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): CodeSandb
           }
         }
         const job = runnerJob(request, limits, layout, !unsandboxed);
-        const { command: program, args } = command(hostInputs, ["-I", "-B", "-c", PYTHON_RUNNER_SOURCE], limits.workBytes);
+        const hostRunner = await copyRunner(dir);
+        const runner = unsandboxed ? hostRunner : BUBBLEWRAP_LAYOUT.runner;
+        const { command: program, args } = command(hostInputs, ["-I", "-B", runner], limits.workBytes, hostRunner);
         const outcome = await runCappedProcess({
           command: program,
           args,
@@ -157,6 +162,21 @@ async function callFolder(root: string): Promise<string> {
   await mkdir(join(dir, "inputs"), { mode: 0o755 });
   await chmod(join(dir, "inputs"), 0o755);
   return dir;
+}
+
+/**
+ * Copies the runner into the call's folder, read-only, where the sandbox user can read it (the
+ * installed package may lie under a home folder that user cannot enter).
+ */
+async function copyRunner(dir: string): Promise<string> {
+  const path = join(dir, "runner.py");
+  try {
+    await copyFile(RUNNER, path);
+  } catch (error) {
+    throw new InterleafError("sandbox_unavailable", `the sandbox runner ${RUNNER} is missing or unreadable; reinstall interleaf (a build must copy src/sandbox/python into dist)`, { cause: error });
+  }
+  await chmod(path, 0o444);
+  return path;
 }
 
 function validateRequest(request: SandboxRequest): void {
@@ -218,7 +238,6 @@ function runnerJob(request: SandboxRequest, limits: SandboxLimits, layout: Layou
   }
   for (const [name, value] of Object.entries(globals)) if (typeof value === "string") globals[name] = applyAliases(value, aliases);
   return {
-    runner: PYTHON_RUNNER_SOURCE,
     code: request.code,
     workDir: layout.workDir,
     inputDir: layout.inputDir,

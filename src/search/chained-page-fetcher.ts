@@ -1,5 +1,6 @@
 import { InterleafError } from "../errors/index.js";
 import type { PageFetcher } from "./page-fetcher.js";
+import { checkSpecificationVersion } from "../util/specification-version.js";
 
 /**
  * Tries fetchers in order and uses the first whose `handles(url)` says yes (a fetcher without
@@ -14,6 +15,7 @@ import type { PageFetcher } from "./page-fetcher.js";
  * ```
  */
 export function chainPageFetchers(fetchers: readonly PageFetcher[]): PageFetcher {
+  for (const fetcher of fetchers) checkSpecificationVersion("PageFetcher", fetcher);
   const pick = (url: string) => fetchers.find((f) => (f.handles ? f.handles(url) : /^https?:\/\//i.test(url)));
   return {
     specificationVersion: "v1",

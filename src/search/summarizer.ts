@@ -1,6 +1,7 @@
 import { InterleafError } from "../errors/index.js";
 import { text as textPart } from "../models/messages.js";
 import type { ModelBackend } from "../models/model-backend.js";
+import { checkSpecificationVersion } from "../util/specification-version.js";
 
 /** A page to summarise and the goal it is read for. */
 export interface SummaryRequest {
@@ -75,6 +76,7 @@ If the page has nothing relevant, say so in one sentence. Never invent facts tha
  * ```
  */
 export function modelSummarizer(model: ModelBackend, options: ModelSummarizerOptions = {}): Summarizer {
+  checkSpecificationVersion("ModelBackend", model);
   const maxInputChars = options.maxInputChars ?? 60_000;
   return {
     specificationVersion: "v1",

@@ -1,11 +1,11 @@
-import { expect } from "vitest";
+import { AssertionError } from "node:assert";
 import { InterleafError } from "../errors/index.js";
 import type { MutationGuardCheckpointer } from "./mutation-guard-checkpointer.js";
 import { diffTrajectories, formatTrajectoryDiff, type TrajectoryDiffOptions, type TrajectoryLike } from "./trajectory/trajectory-diff.js";
 import { answerMatches, calledInOrder, toolCallsOf, type AnswerMatcher } from "./trajectory/trajectory-queries.js";
 
 /**
- * Asserts (vitest) that the trajectory called these tools in this order, other calls allowed in
+ * Asserts that the trajectory called these tools in this order, other calls allowed in
  * between: `expectToolOrder(result, ["crop", "text_search"])` passes when crop came before
  * text_search. The failure lists the calls that were made.
  *
@@ -18,11 +18,11 @@ import { answerMatches, calledInOrder, toolCallsOf, type AnswerMatcher } from ".
  */
 export function expectToolOrder(trajectory: TrajectoryLike, names: readonly string[]): void {
   const made = toolCallsOf(trajectory).map((call) => `${call.name} (step ${call.step})`);
-  expect(calledInOrder(trajectory, names), `expected the calls ${names.join(" → ")} in this order; the trajectory made: ${made.join(", ") || "no tool calls"}`).toBe(true);
+  check(calledInOrder(trajectory, names), `expected the calls ${names.join(" → ")} in this order; the trajectory made: ${made.join(", ") || "no tool calls"}`);
 }
 
 /**
- * Asserts (vitest) that a tool was called, optionally with arguments matching `args` (a partial
+ * Asserts that a tool was called, optionally with arguments matching `args` (a partial
  * object, compared like `toMatchObject`). Returns the matching calls.
  *
  * @example
@@ -39,12 +39,12 @@ export function expectToolCalled(trajectory: TrajectoryLike, name: string, args?
   const calls = toolCallsOf(trajectory).filter((call) => call.name === name);
   const matching = args ? calls.filter((call) => matchesPartially(call.arguments, args)) : calls;
   const made = toolCallsOf(trajectory).map((call) => `${call.name}(${JSON.stringify(call.arguments)})`);
-  expect(matching.length, `expected a ${name} call${args ? ` with ${JSON.stringify(args)}` : ""}; the trajectory made: ${made.join(", ") || "no tool calls"}`).toBeGreaterThan(0);
+  check(matching.length > 0, `expected a ${name} call${args ? ` with ${JSON.stringify(args)}` : ""}; the trajectory made: ${made.join(", ") || "no tool calls"}`);
   return matching;
 }
 
 /**
- * Asserts (vitest) that the run answered and the answer matches: a string compared after R1V4's
+ * Asserts that the run answered and the answer matches: a string compared after R1V4's
  * normalisation (case, punctuation, articles; containment as whole words), a RegExp, or a
  * predicate.
  *
@@ -58,11 +58,11 @@ export function expectToolCalled(trajectory: TrajectoryLike, name: string, args?
 export function expectAnswer(trajectory: TrajectoryLike, expected: AnswerMatcher): void {
   const answer = trajectory.answer ?? null;
   const stop = trajectory.stop ? ` (stopped: ${trajectory.stop.reason}: ${trajectory.stop.message})` : "";
-  expect(answerMatches(answer, expected), `expected an answer matching ${String(expected)}; got ${JSON.stringify(answer)}${answer === null ? stop : ""}`).toBe(true);
+  check(answerMatches(answer, expected), `expected an answer matching ${String(expected)}; got ${JSON.stringify(answer)}${answer === null ? stop : ""}`);
 }
 
 /**
- * Asserts (vitest) that two trajectories are the same (see `diffTrajectories`: ids, times and
+ * Asserts that two trajectories are the same (see `diffTrajectories`: ids, times and
  * token counts are ignored); the failure shows the formatted diff.
  *
  * @example
@@ -74,11 +74,11 @@ export function expectAnswer(trajectory: TrajectoryLike, expected: AnswerMatcher
  */
 export function expectSameTrajectory(expected: TrajectoryLike, actual: TrajectoryLike, options?: TrajectoryDiffOptions): void {
   const diff = diffTrajectories(expected, actual, options);
-  expect(diff.same, `the trajectories differ:\n${formatTrajectoryDiff(diff)}`).toBe(true);
+  check(diff.same, `the trajectories differ:\n${formatTrajectoryDiff(diff)}`);
 }
 
 /**
- * Asserts (vitest) that nothing was mutated after it was checkpointed.
+ * Asserts that nothing was mutated after it was checkpointed.
  *
  * @example
  * ```ts
@@ -88,14 +88,17 @@ export function expectSameTrajectory(expected: TrajectoryLike, actual: Trajector
  * ```
  */
 export function expectNoCheckpointMutation(checkpointer: MutationGuardCheckpointer): void {
-  let problem = "";
   try {
     checkpointer.verify();
   } catch (error) {
     if (!InterleafError.isInstance(error)) throw error;
-    problem = error.message;
+    throw new AssertionError({ message: `a checkpoint was mutated after it was written: ${error.message}` });
   }
-  expect(problem, "a checkpoint was mutated after it was written").toBe("");
+}
+
+/** Fails with a node `AssertionError`, which every test runner reports as a failed assertion. */
+function check(passed: boolean, message: string): void {
+  if (!passed) throw new AssertionError({ message });
 }
 
 function matchesPartially(actual: unknown, expected: unknown): boolean {

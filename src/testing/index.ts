@@ -1,7 +1,4 @@
 export { scriptedModel, type ScriptedModel, type ScriptedModelOptions, type ScriptedTurn } from "./scripted-model.js";
-export { imageStoreConformance, type ImageStoreConformanceOptions } from "./conformance/image-store.js";
-export { resultCacheConformance, type ResultCacheConformanceOptions } from "./conformance/result-cache.js";
-export { checkpointerConformance, type CheckpointerConformanceOptions } from "./conformance/checkpointer.js";
 export { cassetteModeFromEnv, CASSETTE_MODE_ENV, type CassetteMode } from "./cassette/cassette-mode.js";
 export { Cassette, openCassette, type CassetteOptions } from "./cassette/cassette.js";
 export type { LiveModel } from "./cassette/cassette-model.js";
@@ -29,14 +26,3 @@ export { findCheckpoint, type CheckpointLocation } from "./replay/find-checkpoin
 export { scriptedSearch, scriptedImageSearch, scriptedPageFetcher, type Script, type ScriptedSearch, type ScriptedImageSearch, type ScriptedPageFetcher } from "./scripted-search.js";
 export { MutationGuardCheckpointer } from "./mutation-guard-checkpointer.js";
 export { expectToolOrder, expectToolCalled, expectAnswer, expectSameTrajectory, expectNoCheckpointMutation } from "./assertions.js";
-export { modelBackendConformance, type ModelBackendConformanceOptions } from "./conformance/model-backend.js";
-export { dialectConformance, type DialectConformanceOptions } from "./conformance/dialect.js";
-export { toolConformance, type ToolConformanceOptions, type ToolConformanceCase } from "./conformance/tool.js";
-export {
-  searchBackendConformance,
-  imageSearchBackendConformance,
-  pageFetcherConformance,
-  type SearchBackendConformanceOptions,
-  type ImageSearchBackendConformanceOptions,
-  type PageFetcherConformanceOptions,
-} from "./conformance/search-backend.js";

@@ -3,9 +3,13 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// The layers point one way: graphs/ → nodes/ → src/. No import cycles anywhere.
+// The layers point one way: graphs/ → nodes/ → src/. No import cycles anywhere. The vitest-bound
+// conformance suites (src/conformance) are a leaf: nothing else imports them, and nothing else
+// imports vitest, so every other entry point loads in any test runner or none.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const LAYERS = ["src", "nodes", "graphs"] as const;
+const CONFORMANCE = join(root, "src/conformance");
+const TEST_RUNNERS = ["vitest", "@langchain/langgraph-checkpoint-validation"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,9 +21,21 @@ function sourceFiles(dir: string): string[] {
 
 /** Relative imports and re-exports of a file, resolved to .ts paths (type-only ones included). */
 export function importsOf(file: string, text = readFileSync(file, "utf8")): string[] {
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g), ...text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] as string);
-  return specifiers.filter((s) => s.startsWith(".")).map((s) => resolve(dirname(file), s.replace(/\.js$/, ".ts")));
+  return specifiersOf(text).filter((s) => s.startsWith(".")).map((s) => resolve(dirname(file), s.replace(/\.js$/, ".ts")));
 }
+
+/** Package imports of a file, by package name (`vitest/config` → `vitest`). */
+export function packagesOf(text: string): string[] {
+  return specifiersOf(text)
+    .filter((s) => !s.startsWith(".") && !s.startsWith("node:"))
+    .map((s) => s.split("/").slice(0, s.startsWith("@") ? 2 : 1).join("/"));
+}
+
+function specifiersOf(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g), ...text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] as string);
+}
+
+const inConformance = (file: string) => file.startsWith(`${CONFORMANCE}/`);
 
 const layerOf = (file: string) => relative(root, file).split("/")[0] as (typeof LAYERS)[number];
 
@@ -69,6 +85,16 @@ describe("architecture", () => {
     expect(violations).toEqual([]);
   });
 
+  it("keeps the conformance suites a leaf that only they and tests import", () => {
+    const violations = [...graph].flatMap(([file, imports]) => (inConformance(file) ? [] : imports.filter(inConformance).map((target) => `${relative(root, file)} imports ${relative(root, target)}`)));
+    expect(violations).toEqual([]);
+  });
+
+  it("imports vitest (and LangGraph's validation suite) only from src/conformance", () => {
+    const violations = files.flatMap((file) => (inConformance(file) ? [] : packagesOf(readFileSync(file, "utf8")).filter((name) => TEST_RUNNERS.includes(name)).map((name) => `${relative(root, file)} imports ${name}`)));
+    expect(violations).toEqual([]);
+  });
+
   it("has no import cycles", () => {
     const cycle = findCycle(graph);
     expect(cycle?.map((f) => relative(root, f)).join(" → ")).toBeUndefined();
@@ -81,5 +107,6 @@ describe("architecture", () => {
     const imports = importsOf(join(root, "src/x.ts"), 'import { y } from "../nodes/y.js";\nexport type { Z } from "./z.js";');
     expect(imports.map((f) => relative(root, f))).toEqual(["nodes/y.ts", "src/z.ts"]);
     expect(LAYERS.indexOf(layerOf(imports[0] as string))).toBeGreaterThan(LAYERS.indexOf("src"));
+    expect(packagesOf('import { it } from "vitest";\nimport type { X } from "@langchain/langgraph-checkpoint-validation/dist/x.js";\nimport { a } from "./a.js";\nimport { b } from "node:fs";')).toEqual(["vitest", "@langchain/langgraph-checkpoint-validation"]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { toolConformance } from "interleaf/testing";
+import { toolConformance } from "interleaf/conformance";
 
 // docs/writing-a-tool.md, verbatim between the markers (checked below), run through the docs' own conformance suite.
 // doc:begin

@@ -6,9 +6,9 @@ import { MemorySaver } from "@langchain/langgraph-checkpoint";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import { MemoryImageStore } from "interleaf";
 import { MemoryResultCache, openStorage, type Storage } from "../../src/storage/index.js";
-import { checkpointerConformance } from "../../src/testing/conformance/checkpointer.js";
-import { imageStoreConformance } from "../../src/testing/conformance/image-store.js";
-import { resultCacheConformance } from "../../src/testing/conformance/result-cache.js";
+import { checkpointerConformance } from "../../src/conformance/checkpointer.js";
+import { imageStoreConformance } from "../../src/conformance/image-store.js";
+import { resultCacheConformance } from "../../src/conformance/result-cache.js";
 import { dropSchemas, postgresSpec, requirePostgres, uniqueSchema } from "./postgres-test-database.js";
 
 const dir = mkdtempSync(join(tmpdir(), "interleaf-conformance-"));

@@ -3,19 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { defineTool, nativeDialect, openAICompatibleModel, r1v4Dialect, type ModelResponse } from "interleaf";
-import {
-  dialectConformance,
-  imageSearchBackendConformance,
-  modelBackendConformance,
-  openCassette,
-  pageFetcherConformance,
-  scriptedImageSearch,
-  scriptedModel,
-  scriptedPageFetcher,
-  scriptedSearch,
-  searchBackendConformance,
-  toolConformance,
-} from "interleaf/testing";
+import { dialectConformance, imageSearchBackendConformance, modelBackendConformance, pageFetcherConformance, searchBackendConformance, toolConformance } from "interleaf/conformance";
+import { openCassette, scriptedImageSearch, scriptedModel, scriptedPageFetcher, scriptedSearch } from "interleaf/testing";
 import { z } from "zod";
 import { cropTool, zoomTool } from "../../nodes/visual/index.js";
 import { textSearchTool } from "../../nodes/search/index.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InterleafError, MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
-import { MutationGuardCheckpointer, checkpointerConformance, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
+import { checkpointerConformance } from "interleaf/conformance";
+import { MutationGuardCheckpointer, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
 
 const storage = (checkpointer: MutationGuardCheckpointer) => ({ checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() });
 const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}</tool_call>', "<think>.</think><answer>done</answer>"];

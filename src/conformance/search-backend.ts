@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { InterleafError, isAbortError } from "../../errors/index.js";
-import { contentId } from "../../images/content-id.js";
-import { readImageHeader } from "../../images/decode-image.js";
-import type { ImageSearchBackend } from "../../search/image-search-backend.js";
-import type { PageFetcher } from "../../search/page-fetcher.js";
-import type { SearchBackend } from "../../search/search-backend.js";
+import { InterleafError, isAbortError } from "../errors/index.js";
+import { contentId } from "../images/content-id.js";
+import { readImageHeader } from "../images/decode-image.js";
+import type { ImageSearchBackend } from "../search/image-search-backend.js";
+import type { PageFetcher } from "../search/page-fetcher.js";
+import type { SearchBackend } from "../search/search-backend.js";
 
 function isAbort(error: unknown): boolean {
   return (InterleafError.isInstance(error) && (error.code === "aborted" || error.code === "timeout")) || isAbortError(error);
@@ -33,7 +33,8 @@ export interface SearchBackendConformanceOptions {
  *
  * @example
  * ```ts
- * import { scriptedSearch, searchBackendConformance } from "interleaf/testing";
+ * import { searchBackendConformance } from "interleaf/conformance";
+ * import { scriptedSearch } from "interleaf/testing";
  *
  * searchBackendConformance("scripted", () => scriptedSearch(() => [{ title: "t", url: "https://example.com/", snippet: "s" }]), { query: "anything" });
  * ```
@@ -86,7 +87,8 @@ export interface ImageSearchBackendConformanceOptions {
  *
  * @example
  * ```ts
- * import { imageSearchBackendConformance, scriptedImageSearch } from "interleaf/testing";
+ * import { imageSearchBackendConformance } from "interleaf/conformance";
+ * import { scriptedImageSearch } from "interleaf/testing";
  * import { readFileSync } from "node:fs";
  *
  * imageSearchBackendConformance("scripted", () => scriptedImageSearch(() => [{ title: "t", link: "https://example.com/", image: "https://example.com/i.jpg" }]), { image: readFileSync("test/fixtures/images/nba.png") });
@@ -142,7 +144,8 @@ export interface PageFetcherConformanceOptions {
  *
  * @example
  * ```ts
- * import { pageFetcherConformance, scriptedPageFetcher } from "interleaf/testing";
+ * import { pageFetcherConformance } from "interleaf/conformance";
+ * import { scriptedPageFetcher } from "interleaf/testing";
  *
  * pageFetcherConformance("scripted", () => scriptedPageFetcher({ "https://example.com/": "Example page." }), { url: "https://example.com/" });
  * ```

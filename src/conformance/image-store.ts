@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InterleafError } from "../../errors/index.js";
-import type { ImageStore } from "../../images/image-store.js";
+import { InterleafError } from "../errors/index.js";
+import type { ImageStore } from "../images/image-store.js";
 
 /** Options for {@link imageStoreConformance}. */
 export interface ImageStoreConformanceOptions {
@@ -19,7 +19,7 @@ export interface ImageStoreConformanceOptions {
  * @example
  * ```ts
  * import { MemoryImageStore } from "interleaf";
- * import { imageStoreConformance } from "interleaf/testing";
+ * import { imageStoreConformance } from "interleaf/conformance";
  *
  * imageStoreConformance("memory", () => new MemoryImageStore());
  * ```
@@ -69,7 +69,7 @@ export function imageStoreConformance(name: string, factory: () => ImageStore | 
 
     it("throws image_not_found for an unknown or malformed id", async () => {
       const unknown = createHash("sha256").update(randomBytes(16)).digest("hex");
-      for (const id of [unknown, "", "../../etc/passwd", "'; DROP TABLE images; --"]) {
+      for (const id of [unknown, "", "../etc/passwd", "'; DROP TABLE images; --"]) {
         const error = await store.get(id).then(
           () => undefined,
           (e: unknown) => e,

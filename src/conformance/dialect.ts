@@ -1,16 +1,16 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Dialect, DialectInput } from "../../dialects/dialect.js";
-import { CoordinateConventionSchema } from "../../images/coordinates.js";
-import { ImageGallery } from "../../images/gallery.js";
-import { contentId } from "../../images/content-id.js";
-import type { ImageRef } from "../../images/image-ref.js";
-import { textOf } from "../../models/messages.js";
-import type { ModelResponse } from "../../models/model-backend.js";
-import type { TrajectoryStep } from "../../state/trajectory.js";
-import { defineTool } from "../../tools/tool.js";
-import { ToolRegistry } from "../../tools/tool-registry.js";
+import type { Dialect, DialectInput } from "../dialects/dialect.js";
+import { CoordinateConventionSchema } from "../images/coordinates.js";
+import { ImageGallery } from "../images/gallery.js";
+import { contentId } from "../images/content-id.js";
+import type { ImageRef } from "../images/image-ref.js";
+import { textOf } from "../models/messages.js";
+import type { ModelResponse } from "../models/model-backend.js";
+import type { TrajectoryStep } from "../state/trajectory.js";
+import { defineTool } from "../tools/tool.js";
+import { ToolRegistry } from "../tools/tool-registry.js";
 
 /** How the dialect's model writes turns, for {@link dialectConformance}. */
 export interface DialectConformanceOptions {
@@ -45,7 +45,7 @@ const GARBAGE = ["", "   ", "<", "</answer>", "<tool_call>{not json</tool_call>"
  * @example
  * ```ts
  * import { r1v4Dialect } from "interleaf";
- * import { dialectConformance } from "interleaf/testing";
+ * import { dialectConformance } from "interleaf/conformance";
  *
  * const usage = { inputTokens: 0, outputTokens: 0 };
  * dialectConformance("r1v4", () => r1v4Dialect(), {

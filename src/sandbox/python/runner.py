@@ -1,15 +1,20 @@
-// The Python program that runs inside the sandbox. It is sent to the interpreter with `python3 -c`
-// (no file to ship or mount). Two roles, chosen by argv:
-// - supervisor (no argument): reads the job (JSON) from stdin, prepares the work folder, starts the
-//   child under rlimits, captures its output within limits, enforces the wall-clock deadline, kills
-//   every leftover process, then writes the produced images and a JSON report to fd 3;
-// - child ("child"): reads its job from stdin, rewrites the model's code with `ast` (pinned path
-//   assignments, path aliases, Thyme's crop rules), then runs it. The model's code never runs
-//   anywhere else.
-// fd 3 protocol: zero or more `IMG <json header>\n<size bytes>` frames, then one `END <json report>\n`.
+r"""The sandbox runner: the Python program interleaf's local code sandbox starts inside bubblewrap.
 
-/** Source of the sandbox's Python supervisor and child (see the comment at the top of this file). */
-export const PYTHON_RUNNER_SOURCE = String.raw`import ast, json, os, signal, sys, time
+The host copies this file into the call's folder and bubblewrap mounts it read-only; the host runs
+`python3 -I -B runner.py` with the job (JSON) on stdin and a pipe on fd 3. Two roles, chosen by argv:
+
+- supervisor (no argument): reads the job, prepares the work folder, starts the child under
+  rlimits, captures its output within limits, enforces the wall-clock deadline, kills every
+  leftover process, then writes the produced images and a JSON report to fd 3;
+- child ("child"): reads its job from stdin, rewrites the model's code with `ast` (pinned path
+  assignments, path aliases, Thyme's crop rules), then runs it. The model's code never runs
+  anywhere else.
+
+fd 3 protocol: zero or more `IMG <json header>\n<size bytes>` frames, then one `END <json report>\n`
+(parsed by src/sandbox/result-frames.ts). Unit tests: test/sandbox/python/test_runner.py.
+"""
+
+import ast, json, os, signal, sys, time
 
 IMAGE_MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
                (b"GIF89a", "image/gif"), (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
@@ -32,6 +37,9 @@ def image_mime(path):
 
 def under(path, root):
     return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+RUNNER = os.path.abspath(__file__)
 
 
 # ---------------------------------------------------------------- the child: runs the model's code
@@ -151,8 +159,9 @@ class Rewriter(ast.NodeTransformer):
     def visit_Constant(self, node):
         if isinstance(node.value, str):
             for prefix, target in self.aliases:
-                if node.value == prefix or node.value.startswith(prefix.rstrip("/") + "/"):
-                    return ast.copy_location(ast.Constant(target + node.value[len(prefix.rstrip("/")):]), node)
+                bare = prefix.rstrip("/")
+                if node.value == bare or node.value.startswith(bare + "/"):
+                    return ast.copy_location(ast.Constant(target + node.value[len(bare):]), node)
         return node
 
     def visit_Call(self, node):
@@ -307,7 +316,7 @@ def supervise():
     child_job = {"code": job["code"], "workDir": work, "globals": job.get("globals", {}), "pinned": job.get("pinned", {}),
                  "aliases": job.get("aliases", {}), "cropRules": job.get("cropRules"), "adjustmentLog": log}
     env = dict(job.get("env", {}))
-    child = subprocess.Popen([sys.executable, "-I", "-B", "-c", job["runner"], "child"], stdin=subprocess.PIPE,
+    child = subprocess.Popen([sys.executable, "-I", "-B", RUNNER, "child"], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work, env=env, close_fds=True,
                              preexec_fn=set_limits(limits))
     try:
@@ -384,6 +393,30 @@ def supervise():
             adjustments = [json.loads(line) for line in f if line.strip()][:50]
     except (OSError, ValueError):
         pass
+    send_images(out, images, limits, skipped)
+    report = {"status": status, "exitCode": exit_code, "signal": sig, "stdout": stdout_text, "stderr": stderr_text,
+              "stdoutBytes": stdout_cap.total, "stderrBytes": stderr_cap.total, "skippedImages": skipped,
+              "cropAdjustments": adjustments, "durationMs": (time.monotonic() - started) * 1000.0}
+    write_end(out, report)
+
+
+# ---------------------------------------------------------------- fd 3 framing
+
+def write_image(out, header, data):
+    r"""One image frame: `IMG <json header>\n` then exactly header["size"] bytes."""
+    out.write(b"IMG " + json.dumps(header).encode() + b"\n")
+    out.write(data)
+
+
+def write_end(out, report):
+    r"""The closing frame, `END <json report>\n`; nothing follows it."""
+    out.write(b"END " + json.dumps(report).encode() + b"\n")
+    out.flush()
+
+
+def send_images(out, images, limits, skipped):
+    """Frames the collected images in order, within the call's image count and byte limits; the
+    rest go to `skipped` with the reason. Returns the paths sent."""
     total = 0
     sent = []
     for image in images:
@@ -394,15 +427,9 @@ def supervise():
         with open(image["real"], "rb") as f:
             data = f.read(size)
         total += len(data)
-        header = {"path": image["path"], "printed": image["printed"], "mime": image["mime"], "size": len(data)}
-        out.write(b"IMG " + json.dumps(header).encode() + b"\n")
-        out.write(data)
+        write_image(out, {"path": image["path"], "printed": image["printed"], "mime": image["mime"], "size": len(data)}, data)
         sent.append(image["path"])
-    report = {"status": status, "exitCode": exit_code, "signal": sig, "stdout": stdout_text, "stderr": stderr_text,
-              "stdoutBytes": stdout_cap.total, "stderrBytes": stderr_cap.total, "skippedImages": skipped,
-              "cropAdjustments": adjustments, "durationMs": (time.monotonic() - started) * 1000.0}
-    out.write(b"END " + json.dumps(report).encode() + b"\n")
-    out.flush()
+    return sent
 
 
 def sandbox_rss():
@@ -487,4 +514,3 @@ if __name__ == "__main__":
         run_child()
     else:
         supervise()
-`;

@@ -1,6 +1,8 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
-import { deltaChannelHistoryTests, validate, type CheckpointSaverTestInitializer } from "@langchain/langgraph-checkpoint-validation";
+import type * as ValidationSuite from "@langchain/langgraph-checkpoint-validation";
+import type { CheckpointSaverTestInitializer } from "@langchain/langgraph-checkpoint-validation";
 import * as vitest from "vitest";
+import { InterleafError } from "../errors/index.js";
 
 const GLOBALS = ["describe", "it", "test", "expect", "beforeAll", "afterAll", "beforeEach", "afterEach"] as const;
 
@@ -18,8 +20,9 @@ export interface CheckpointerConformanceOptions<T> {
 }
 
 /**
- * Runs LangGraph's own checkpointer validation suite (`@langchain/langgraph-checkpoint-validation`:
- * put, putWrites, getTuple, list, deleteThread) plus its opt-in `getDeltaChannelHistory` tests,
+ * Runs LangGraph's own checkpointer validation suite (`@langchain/langgraph-checkpoint-validation`,
+ * an optional peer dependency loaded only by this suite: put, putWrites, getTuple, list,
+ * deleteThread) plus its opt-in `getDeltaChannelHistory` tests,
  * which interleaf's delta-channel trajectory relies on, against a checkpoint saver (vitest).
  *
  * Each test gets a fresh saver from `factory`; savers must not see each other's checkpoints (give
@@ -30,7 +33,7 @@ export interface CheckpointerConformanceOptions<T> {
  * @example
  * ```ts
  * import { MemorySaver } from "@langchain/langgraph";
- * import { checkpointerConformance } from "interleaf/testing";
+ * import { checkpointerConformance } from "interleaf/conformance";
  *
  * checkpointerConformance("memory", () => new MemorySaver());
  * ```
@@ -43,8 +46,18 @@ export function checkpointerConformance<T extends BaseCheckpointSaver>(name: str
     createCheckpointer: factory,
     ...(options.dispose ? { destroyCheckpointer: options.dispose } : {}),
   };
-  vitest.describe(`${name}: checkpointer conformance (LangGraph validation suite)`, () => {
+  vitest.describe(`${name}: checkpointer conformance (LangGraph validation suite)`, async () => {
+    const { validate, deltaChannelHistoryTests } = await loadValidationSuite();
     validate(initializer);
     deltaChannelHistoryTests(initializer);
   });
+}
+
+/** LangGraph's suite, an optional peer dependency: loaded only by the suite that needs it. */
+async function loadValidationSuite(): Promise<typeof ValidationSuite> {
+  try {
+    return await import("@langchain/langgraph-checkpoint-validation");
+  } catch (error) {
+    throw new InterleafError("config_invalid", "checkpointerConformance runs LangGraph's validation suite: install it with `npm install -D @langchain/langgraph-checkpoint-validation`", { cause: error });
+  }
 }

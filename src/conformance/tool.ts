@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contentId } from "../../images/content-id.js";
-import type { ImageRef } from "../../images/image-ref.js";
-import { ingestImage } from "../../images/ingest.js";
-import { MemoryImageStore } from "../../images/memory-image-store.js";
-import type { AnyTool } from "../../tools/tool.js";
-import { createToolContext } from "../../tools/tool-context.js";
-import { ToolRegistry } from "../../tools/tool-registry.js";
+import { contentId } from "../images/content-id.js";
+import type { ImageRef } from "../images/image-ref.js";
+import { ingestImage } from "../images/ingest.js";
+import { MemoryImageStore } from "../images/memory-image-store.js";
+import type { AnyTool } from "../tools/tool.js";
+import { createToolContext } from "../tools/tool-context.js";
+import { ToolRegistry } from "../tools/tool-registry.js";
 
 /** One call the suite makes, with an optional check of its output. */
 export interface ToolConformanceCase {
@@ -39,7 +39,7 @@ export interface ToolConformanceOptions {
  * ```ts
  * import { z } from "zod";
  * import { defineTool } from "interleaf";
- * import { toolConformance } from "interleaf/testing";
+ * import { toolConformance } from "interleaf/conformance";
  *
  * const shout = defineTool({ name: "shout", description: "Upper-cases text.", input: z.object({ text: z.string() }), example: { text: "hi" }, async execute({ text }) { return { text: text.toUpperCase() }; } });
  * toolConformance("shout", () => shout, { invalidInputs: [{ text: 1 }] });

@@ -1,9 +1,9 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InterleafError, isAbortError } from "../../errors/index.js";
-import { contentId } from "../../images/content-id.js";
-import type { ModelMessage } from "../../models/messages.js";
-import type { ModelBackend, ModelRequest } from "../../models/model-backend.js";
+import { InterleafError, isAbortError } from "../errors/index.js";
+import { contentId } from "../images/content-id.js";
+import type { ModelMessage } from "../models/messages.js";
+import type { ModelBackend, ModelRequest } from "../models/model-backend.js";
 
 /** Options for {@link modelBackendConformance}. */
 export interface ModelBackendConformanceOptions {
@@ -29,7 +29,8 @@ const conversation: ModelMessage[] = [
  *
  * @example
  * ```ts
- * import { modelBackendConformance, scriptedModel } from "interleaf/testing";
+ * import { modelBackendConformance } from "interleaf/conformance";
+ * import { scriptedModel } from "interleaf/testing";
  *
  * modelBackendConformance("scripted", () => scriptedModel(() => "<think>.</think><answer>blue</answer>"));
  * ```

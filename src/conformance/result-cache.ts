@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ResultCache } from "../../storage/result-cache.js";
+import type { ResultCache } from "../storage/result-cache.js";
 
 /** Options for {@link resultCacheConformance}. */
 export interface ResultCacheConformanceOptions {
@@ -18,7 +18,7 @@ export interface ResultCacheConformanceOptions {
  * @example
  * ```ts
  * import { MemoryResultCache } from "interleaf";
- * import { resultCacheConformance } from "interleaf/testing";
+ * import { resultCacheConformance } from "interleaf/conformance";
  *
  * resultCacheConformance("memory", () => new MemoryResultCache());
  * ```
