@@ -1,6 +1,5 @@
 import { RAW_TEXT, tagName } from "./html-scan.js";
-import { BLOCKS, SKIP, tidy } from "./html-text-rules.js";
-import type { ExtractedHtml } from "./html-to-text.js";
+import { BLOCKS, SKIP, tidy, type ExtractedHtml } from "./html-text-rules.js";
 
 const NAMED: Readonly<Record<string, string>> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", shy: "", ndash: "–", mdash: "—", hellip: "…",

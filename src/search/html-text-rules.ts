@@ -1,3 +1,9 @@
+/** The readable part of an HTML page. */
+export interface ExtractedHtml {
+  title: string;
+  text: string;
+}
+
 /** Elements that start and end a paragraph in extracted text. */
 export const BLOCKS = new Set(["P", "DIV", "SECTION", "ARTICLE", "HEADER", "FOOTER", "MAIN", "ASIDE", "NAV", "UL", "OL", "LI", "DL", "DT", "DD", "TABLE", "TR", "BLOCKQUOTE", "PRE", "FIGURE", "FIGCAPTION", "H1", "H2", "H3", "H4", "H5", "H6", "HR", "ADDRESS", "FORM"]);
 

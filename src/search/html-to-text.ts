@@ -2,13 +2,9 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { htmlToPlainText } from "./html-plain-text.js";
 import { scanHtml } from "./html-scan.js";
-import { BLOCKS, SKIP, tidy } from "./html-text-rules.js";
+import { BLOCKS, SKIP, tidy, type ExtractedHtml } from "./html-text-rules.js";
 
-/** The readable part of an HTML page. */
-export interface ExtractedHtml {
-  title: string;
-  text: string;
-}
+export type { ExtractedHtml } from "./html-text-rules.js";
 
 /** Size limits of {@link htmlToText}: what a page may be before it is read the cheap way. */
 export interface HtmlSizeLimits {
