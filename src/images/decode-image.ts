@@ -25,7 +25,9 @@ export interface ImageHeader {
  * without decoding any pixel (a decompression bomb is refused here).
  *
  * Throws `InterleafError` with `invalid_image` (empty, corrupt or not an image),
- * `unsupported_format` (BMP, PDF, ...) or `image_too_large` (over `maxPixels`).
+ * `unsupported_format` (BMP, PDF, SVG, ...) or `image_too_large` (over `maxPixels`). SVG is
+ * refused, plain or gzipped: its header reads fast, but rasterising it has no bound on time or
+ * memory (a 185-byte file with a 9000×9000 canvas and a Gaussian blur rendered for minutes).
  */
 export async function readImageHeader(bytes: Uint8Array, maxPixels: number = DEFAULT_MAX_PIXELS): Promise<ImageHeader> {
   if (bytes.byteLength === 0) {
@@ -46,6 +48,13 @@ export async function readImageHeader(bytes: Uint8Array, maxPixels: number = DEF
       "invalid_image",
       "the bytes are not an image interleaf can read (corrupt, truncated or not an image); supply a PNG, JPEG, WebP, GIF, TIFF or AVIF file",
       { cause: error },
+    );
+  }
+  if (meta.format === "svg") {
+    throw new InterleafError(
+      "unsupported_format",
+      "SVG images are not supported: a vector image of a few bytes can take minutes and gigabytes to rasterise (a large canvas, a blur filter); convert it to PNG first",
+      { details: { format: "svg" } },
     );
   }
   const mime = meta.format ? MIME_BY_FORMAT[meta.format] : undefined;

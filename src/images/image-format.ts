@@ -7,7 +7,6 @@ export const MIME_BY_FORMAT: Readonly<Record<string, string>> = {
   tiff: "image/tiff",
   avif: "image/avif",
   heif: "image/heif",
-  svg: "image/svg+xml",
 };
 
 const KNOWN_UNSUPPORTED: ReadonlyArray<{ name: string; magic: readonly number[] }> = [

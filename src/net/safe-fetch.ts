@@ -2,6 +2,7 @@ import { InterleafError } from "../errors/index.js";
 import { abortErrorFor, withTimeoutSignal } from "./abortable.js";
 import type { AllowList } from "./allow-list.js";
 import { httpStatusError } from "./http-status-error.js";
+import { pinnedFetch } from "./pinned-fetch.js";
 import { readLimitedBody } from "./read-limited-body.js";
 import { guardUrl, type LookupFunction } from "./url-guard.js";
 
@@ -15,7 +16,11 @@ export interface SafeFetchOptions {
   timeoutMs?: number;
   /** Redirects followed, each re-checked by the guard (default 5). */
   maxRedirects?: number;
-  /** The HTTP client (default `globalThis.fetch`). */
+  /**
+   * The HTTP client. By default requests go over `node:http`/`node:https` connected to the very
+   * addresses the guard checked (see `pinnedFetch`); a client given here does its own DNS
+   * resolution, so it gives up that protection against DNS rebinding.
+   */
   fetch?: typeof fetch;
   /** DNS resolution for the guard (default: the system resolver). */
   lookup?: LookupFunction;
@@ -50,11 +55,12 @@ const DEFAULT_HEADERS = {
  * GETs a URL chosen by a model, safely: every hop (the first URL and each redirect target) goes
  * through `guardUrl` (http/https only, no loopback/private/link-local/metadata addresses after
  * DNS resolution, unless allow-listed), redirects are followed by hand up to `maxRedirects`, the
- * body is cut off at `maxBytes`, and the whole exchange is bounded by `timeoutMs`.
+ * body is cut off at `maxBytes`, and the whole exchange is bounded by `timeoutMs`. The connection
+ * goes to the addresses the guard checked, not to a second DNS answer (no DNS rebinding).
  *
  * Errors: `fetch_blocked` (refused by the guard), `fetch_failed` (network error, HTTP error with
  * `retryable` and `details.status`/`retryAfterMs`, body too large, too many redirects),
- * `timeout` (retryable), `aborted`. See `guardUrl` for the DNS-rebinding caveat.
+ * `timeout` (retryable), `aborted`.
  *
  * @example
  * ```ts
@@ -65,7 +71,6 @@ const DEFAULT_HEADERS = {
  * ```
  */
 export async function safeFetch(input: string, options: SafeFetchOptions = {}): Promise<SafeResponse> {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const maxBytes = options.maxBytes ?? 5_000_000;
   const maxRedirects = options.maxRedirects ?? 5;
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -74,10 +79,10 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
   const redirects: string[] = [];
   let current = input;
   for (;;) {
-    const { url } = await guardUrl(current, { ...(options.allow ? { allow: options.allow } : {}), ...(options.lookup ? { lookup: options.lookup } : {}) });
+    const { url, addresses } = await guardUrl(current, { ...(options.allow ? { allow: options.allow } : {}), ...(options.lookup ? { lookup: options.lookup } : {}) });
     let response: Response;
     try {
-      response = await fetchImpl(url.href, { method: "GET", headers, redirect: "manual", signal });
+      response = options.fetch ? await options.fetch(url.href, { method: "GET", headers, redirect: "manual", signal }) : await pinnedFetch(addresses)(url.href, { headers, signal });
     } catch (error) {
       throw abortErrorFor(signal, `fetching ${url.href}`, timeoutMs, error) ?? networkError(url.href, error);
     }

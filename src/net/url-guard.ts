@@ -32,10 +32,10 @@ export const systemLookup: LookupFunction = async (hostname) => dnsLookup(hostna
  * unless the allow-list admits the host or the address. Returns the parsed URL and the checked
  * addresses; throws `fetch_blocked` (not retryable) with a message that says what to do.
  *
- * DNS-rebinding caveat: the guard resolves the name, then `fetch` resolves it again when it
- * connects, so a hostile DNS server could answer differently the second time. Pair it with a
- * resolver or proxy that pins addresses when that threat matters; IP-literal URLs, redirects and
- * the usual "hostname points at 127.0.0.1" tricks are caught either way.
+ * The guard resolves the name once: connect to the returned `addresses` (as `safeFetch` does
+ * through `pinnedFetch`), never to a second resolution, or a hostile DNS server can answer a
+ * public address here and 127.0.0.1 to the connection (DNS rebinding). `addresses` is empty
+ * when the allow-list admits the host by name.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import { InterleafError } from "../errors/index.js";
 import { safeFetch, type SafeFetchOptions } from "../net/safe-fetch.js";
 import { decodeText } from "./decode-text.js";
-import { htmlToText } from "./html-to-text.js";
+import { extractHtml, type HtmlExtractionLimits } from "./extract-html.js";
 import type { PageFetcher } from "./page-fetcher.js";
 
 /** Options for {@link httpPageFetcher}: the guarded fetch's limits, and PDF handling. */
@@ -11,13 +11,19 @@ export interface HttpPageFetcherOptions extends Pick<SafeFetchOptions, "allow" |
    * refused with a message that says so (Tavily's extract reads PDFs on its side).
    */
   pdfToText?: (bytes: Uint8Array) => Promise<string>;
+  /**
+   * Limits on reading an HTML page (see {@link extractHtml}): HTML read (default 1,000,000
+   * characters), elements and nesting before Readability gives way to a linear tag stripper, a
+   * deadline (default 10,000 ms) and the reader's heap (default 512 MB).
+   */
+  extraction?: HtmlExtractionLimits;
 }
 
 const TEXT_TYPES = /^(text\/(plain|markdown|x-markdown|csv|xml)|application\/(json|xml|x-ndjson|ld\+json)|text\/x-[\w-]+)$/;
 
 /**
  * Visits pages from this machine: `safeFetch` (SSRF guard on every hop, size and time limits),
- * then HTML through Readability (`htmlToText`), plain text/markdown/JSON as they are, PDF through
+ * then HTML through Readability (`htmlToText`, in a worker with a deadline: see `extractHtml`), plain text/markdown/JSON as they are, PDF through
  * the `pdfToText` hook or refused clearly, anything else (images, archives, video) refused.
  *
  * @example
@@ -47,7 +53,7 @@ export function httpPageFetcher(options: HttpPageFetcherOptions = {}): PageFetch
       const type = response.contentType || sniff(response.bytes);
       const header = response.headers.get("content-type");
       if (type === "text/html" || type === "application/xhtml+xml") {
-        const { title, text } = htmlToText(decodeText(response.bytes, header));
+        const { title, text } = await extractHtml(decodeText(response.bytes, header), options.extraction, { what: `the page at ${response.url}`, ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}) });
         return { url: response.url, title: title || response.url, contentType: type, text };
       }
       if (TEXT_TYPES.test(type)) {
