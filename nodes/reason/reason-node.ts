@@ -1,7 +1,20 @@
-import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
+import {
+  BudgetsSchema,
+  emit,
+  raceAbort,
+  resolveRequestImages,
+  type AgentStateUpdate,
+  type AgentStateValue,
+  type ModelResponse,
+  type ParsedTurn,
+  type Stop,
+  type TrajectoryStep,
+} from "../../src/index.js";
 import { budgetStop } from "../budget-check.js";
 import { galleryOf } from "../gallery-of.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
+import { deadlineSignal } from "./deadline-signal.js";
+import { boundedProblem, capCalls, oversizedTurn, turnChars } from "./turn-limits.js";
 
 /**
  * One model turn through the dialect: checks the budgets, builds the request (image bytes are
@@ -10,6 +23,12 @@ import { agentContext, type NodeRuntime } from "../runtime.js";
  * - an answer → a final step, `answer` and `stop`;
  * - a malformed turn → a step whose `problem` the model sees next turn; after
  *   `budgets.maxMalformedTurns` in a row the run stops.
+ *
+ * The limits of one turn apply here (see docs/limits.md): a request carries at most
+ * `budgets.maxImagesPerRequest` images; a turn over `budgets.maxTurnChars` is refused as malformed
+ * without being parsed; only the first `budgets.maxCallsPerTurn` calls of a turn are run. The model
+ * call gets the time left of the run's wall-clock budget: when it runs out mid-call, the run stops
+ * with reason `deadline`.
  *
  * Model failures (after the backend's own retries) propagate: the thread stays at its last
  * checkpoint and can be resumed.
@@ -32,6 +51,8 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     return { stop };
   }
   const index = state.steps.length;
+  // Budgets of threads started before a limit existed lack it: fill in the defaults.
+  const limits = BudgetsSchema.parse(state.budgets);
   emit(runtime.writer, { type: "step_started", step: index });
   const gallery = galleryOf(state);
   const request = context.dialect.buildRequest({
@@ -42,15 +63,32 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     gallery,
     ...(context.instructions ? { instructions: context.instructions } : {}),
   });
-  const { messages } = await resolveRequestImages(request.messages, context.images, context.sizing);
-  const response = await context.model.generate({
-    messages,
-    ...(request.tools ? { tools: request.tools } : {}),
-    ...(request.stop ? { stop: request.stop } : {}),
-    ...(runtime.signal ? { signal: runtime.signal } : {}),
-  });
+  const deadline = deadlineSignal(context.deadline - startedAt, runtime.signal);
+  let response: ModelResponse;
+  try {
+    const { messages } = await resolveRequestImages(request.messages, context.images, context.sizing, { maxImages: limits.maxImagesPerRequest });
+    // A backend that ignores its signal is abandoned at the deadline all the same.
+    response = await raceAbort(
+      context.model.generate({
+        messages,
+        ...(request.tools ? { tools: request.tools } : {}),
+        ...(request.stop ? { stop: request.stop } : {}),
+        signal: deadline.signal,
+      }),
+      deadline.timeUp,
+    );
+  } catch (error) {
+    if (!deadline.expired()) throw error;
+    const stopped: Stop = { reason: "deadline", message: `the run reached its wall-clock limit of ${Math.round(limits.maxWallClockMs / 1000)} s during a model call, without an answer` };
+    emit(runtime.writer, { type: "stopped", stop: stopped });
+    return { stop: stopped, counters: { ...state.counters, elapsedMs: state.counters.elapsedMs + Math.max(0, context.now() - startedAt) } };
+  } finally {
+    deadline.clear();
+  }
   const durationMs = Math.max(0, context.now() - startedAt);
-  const turn = context.dialect.parseTurn(response, context.tools);
+  const chars = turnChars(response);
+  const oversized = chars > limits.maxTurnChars ? oversizedTurn(response, chars, limits.maxTurnChars) : undefined;
+  const turn: ParsedTurn = oversized?.turn ?? context.dialect.parseTurn(response, context.tools);
   const model = { id: `${context.model.provider}:${context.model.modelId}`, startedAt, durationMs };
   const usage = response.usage;
   emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
@@ -62,12 +100,13 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     inputTokens: state.counters.inputTokens + usage.inputTokens,
     outputTokens: state.counters.outputTokens + usage.outputTokens,
   };
-  const base = { index, thought: turn.thought, raw: response.text, usage, model };
+  const base = { index, thought: turn.thought, raw: oversized?.raw ?? response.text, usage, model };
 
   if (turn.kind === "tool_calls") {
-    const requests = turn.calls.map((call, i) => ({ id: call.id || `s${index}c${i}`, name: call.name, arguments: call.arguments }));
+    const { calls, note } = capCalls(turn.calls, limits.maxCallsPerTurn);
+    const requests = calls.map((call, i) => ({ id: call.id || `s${index}c${i}`, name: call.name, arguments: call.arguments }));
     for (const call of requests) emit(runtime.writer, { type: "tool_call", step: index, callId: call.id, name: call.name, arguments: call.arguments });
-    return { pending: { ...base, requests }, counters: { ...counters, malformedStreak: 0 } };
+    return { pending: { ...base, requests, ...(note ? { note } : {}) }, counters: { ...counters, malformedStreak: 0 } };
   }
   if (turn.kind === "answer") {
     const step: TrajectoryStep = { ...base, kind: "answer", calls: [], answer: turn.answer };
@@ -75,13 +114,14 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     emit(runtime.writer, { type: "step_finished", step: index, durationMs });
     return { steps: step, answer: turn.answer, stop: { reason: "answer", message: "the model answered" }, counters: { ...counters, malformedStreak: 0 } };
   }
-  const step: TrajectoryStep = { ...base, kind: "malformed", calls: [], problem: turn.problem };
-  emit(runtime.writer, { type: "malformed_turn", step: index, problem: turn.problem });
+  const problem = boundedProblem(turn.problem);
+  const step: TrajectoryStep = { ...base, kind: "malformed", calls: [], problem };
+  emit(runtime.writer, { type: "malformed_turn", step: index, problem });
   emit(runtime.writer, { type: "step_finished", step: index, durationMs });
   const streak = counters.malformedStreak + 1;
   const update: AgentStateUpdate = { steps: step, counters: { ...counters, malformedStreak: streak } };
   if (streak >= state.budgets.maxMalformedTurns) {
-    const stopped = { reason: "malformed_turns" as const, message: `the model produced ${streak} malformed turns in a row; last problem: ${turn.problem}` };
+    const stopped = { reason: "malformed_turns" as const, message: `the model produced ${streak} malformed turns in a row; last problem: ${problem}` };
     emit(runtime.writer, { type: "stopped", stop: stopped });
     update.stop = stopped;
   }

@@ -52,7 +52,8 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
       });
     }
     args = parsed.data;
-    const signals = [AbortSignal.timeout(Math.max(1, Math.min(context.toolTimeoutMs, context.deadline - startedAt)))];
+    const limitMs = Math.max(1, Math.min(context.toolTimeoutMs, context.deadline - startedAt));
+    const signals = [AbortSignal.timeout(limitMs)];
     if (scope.signal) signals.push(scope.signal);
     const signal = AbortSignal.any(signals);
     const toolContext = createToolContext({
@@ -67,7 +68,8 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
       signal,
       now: context.now,
     });
-    output = await raceAbort(tool.execute(args, toolContext), signal, job.name, context.toolTimeoutMs);
+    const limit = limitMs < context.toolTimeoutMs ? `the ${Math.round(limitMs / 1000)} s left of the run's time limit` : `${Math.round(limitMs / 1000)} s`;
+    output = await raceAbort(tool.execute(args, toolContext), signal, job.name, limit);
   } catch (caught) {
     if (scope.signal?.aborted) throw caught;
     error = InterleafError.from(caught, "tool_failed", `${job.name} failed`);
@@ -91,10 +93,10 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
 }
 
 /** Resolves with the tool's result, or rejects as soon as the signal fires (a stuck tool cannot hang the run). */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal, name: string, timeoutMs: number): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError(signal, name, timeoutMs));
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal, name: string, limit: string): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal, name, limit));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal, name, timeoutMs));
+    const onAbort = () => reject(abortError(signal, name, limit));
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(
       (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
@@ -103,10 +105,10 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal, name: string, timeo
   });
 }
 
-function abortError(signal: AbortSignal, name: string, timeoutMs: number): InterleafError {
+function abortError(signal: AbortSignal, name: string, limit: string): InterleafError {
   const reason = signal.reason as { name?: string } | undefined;
   if (reason?.name === "TimeoutError") {
-    return new InterleafError("timeout", `${name} did not finish within ${Math.round(timeoutMs / 1000)} s; try a smaller request`, { retryable: true, cause: reason });
+    return new InterleafError("timeout", `${name} did not finish within ${limit}; try a smaller request`, { retryable: true, cause: reason });
   }
   return new InterleafError("aborted", `${name} was aborted`, { cause: reason });
 }

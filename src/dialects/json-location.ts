@@ -25,10 +25,31 @@ export function parseJsonLocated(source: string): LocatedJson {
   }
 }
 
-/** Removes one Markdown code fence around a block (```json, ```python, or bare ```). */
+const FENCE = "```";
+
+/**
+ * Removes one Markdown code fence around a block (```json, ```python, or bare ```): the opening
+ * fence with its language and the rest of its line, the closing fence with the blank space before
+ * it. Anything else is returned as it is. Linear in the length of the text, whatever it holds.
+ */
 export function stripCodeFence(source: string): string {
-  const fenced = /^\s*```[a-zA-Z0-9_+-]*[^\S\n]*\n?([\s\S]*?)\n?[^\S\n]*```\s*$/.exec(source);
-  return fenced?.[1] ?? source;
+  const text = source.trim();
+  if (!text.startsWith(FENCE) || !text.endsWith(FENCE)) return source;
+  let start = FENCE.length;
+  while (start < text.length && /[a-zA-Z0-9_+-]/.test(text.charAt(start))) start++;
+  while (start < text.length && isBlankInLine(text.charAt(start))) start++;
+  if (text.charAt(start) === "\n") start++;
+  const closing = text.length - FENCE.length;
+  if (closing < start) return source;
+  let end = closing;
+  while (end > start && isBlankInLine(text.charAt(end - 1))) end--;
+  if (end > start && text.charAt(end - 1) === "\n") end--;
+  return text.slice(start, end);
+}
+
+/** White space other than a line break. */
+function isBlankInLine(char: string): boolean {
+  return char !== "\n" && /\s/.test(char);
 }
 
 function describeJsonFault(text: string, reason: string): string {

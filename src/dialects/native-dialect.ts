@@ -67,8 +67,10 @@ function stepMessages(step: TrajectoryStep, input: DialectInput): ModelMessage[]
     case "tool_calls":
       return [
         { role: "assistant", content: step.thought ? [text(step.thought)] : [], toolCalls: step.calls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args })) },
-        ...step.calls.map((call): ModelMessage => {
+        ...step.calls.map((call, i): ModelMessage => {
           const content: ContentPart[] = [text(observationText(call.observation)), ...labelledImages(call.observation.images, input.gallery)];
+          // The note about the turn (calls dropped over the limit) goes with the last result.
+          if (step.note && i === step.calls.length - 1) content.push(text(`\n${step.note}`));
           return { role: "tool", toolCallId: call.id, toolName: call.name, content };
         }),
       ];
@@ -118,7 +120,8 @@ function parseText(raw: string): ParsedTurn {
   const thought = think ? (think[1] ?? "").trim() : "";
   const rest = think ? (think[2] ?? "").trim() : body;
   const tagged = /<answer>([\s\S]*?)(?:<\/answer>|$)/.exec(rest);
-  const answer = (tagged ? (tagged[1] ?? "") : rest).trim();
+  // Repeated opening tags (`<answer><answer>x</answer></answer>`) wrap the same answer.
+  const answer = (tagged ? (tagged[1] ?? "") : rest).replace(/^(?:\s*<answer>)+/, "").trim();
   if (answer === "") return { kind: "malformed", thought, problem: "the reply held reasoning but no answer: call a tool or give the answer in plain text" };
   return { kind: "answer", thought, answer };
 }

@@ -41,9 +41,27 @@ interface Segment {
 const OBSERVATION_OPEN = /<observation>/gi;
 const OBSERVATION_CLOSE = /<\/observation\s*>/gi;
 
-/** Splits a trace into assistant turns, each with the observations that followed it. */
+/**
+ * The first match of a pattern at or after a position, for positions that never decrease: a
+ * match (or the absence of one) found for an earlier position is reused while it is still ahead,
+ * so all lookups together scan the text once.
+ */
+function forwardSearch(text: string, pattern: RegExp): (from: number) => RegExpExecArray | null {
+  let found: RegExpExecArray | null | undefined;
+  return (from) => {
+    if (found === undefined || (found !== null && found.index < from)) {
+      pattern.lastIndex = from;
+      found = pattern.exec(text);
+    }
+    return found;
+  };
+}
+
+/** Splits a trace into assistant turns, each with the observations that followed it. Linear in the trace's length. */
 function segments(trace: string): Segment[] {
   const out: Segment[] = [{ text: "", observations: [] }];
+  const closeFrom = forwardSearch(trace, OBSERVATION_CLOSE);
+  const thinkFrom = forwardSearch(trace, /<think>/g);
   let cursor = 0;
   for (;;) {
     OBSERVATION_OPEN.lastIndex = cursor;
@@ -58,9 +76,8 @@ function segments(trace: string): Segment[] {
     if (between.trim() !== "" && current.observations.length > 0) out.push({ text: between, observations: [] });
     else current.text += between;
     const bodyStart = open.index + open[0].length;
-    OBSERVATION_CLOSE.lastIndex = bodyStart;
-    const close = OBSERVATION_CLOSE.exec(trace);
-    const nextThink = trace.indexOf("<think>", bodyStart);
+    const close = closeFrom(bodyStart);
+    const nextThink = thinkFrom(bodyStart)?.index ?? -1;
     const closed = close !== null && (nextThink < 0 || close.index < nextThink);
     const bodyEnd = closed ? close.index : nextThink < 0 ? trace.length : nextThink;
     (out[out.length - 1] as Segment).observations.push(trace.slice(bodyStart, bodyEnd).trim());

@@ -136,9 +136,10 @@ export class Agent {
     if (existing && existing.createdAt) {
       throw new InterleafError("invalid_argument", `thread ${threadId} already exists; use resume(${JSON.stringify(threadId)}) or fork it`);
     }
+    const budgets = BudgetsSchema.parse({ ...this.options.budgets, ...input.budgets });
+    checkQuestion(input.question, budgets.maxQuestionChars);
     const { storage } = await this.#setup;
     const images = await ingestInputImages(input.images ?? [], storage.images, this.options.maxInputPixels);
-    const budgets = BudgetsSchema.parse({ ...this.options.budgets, ...input.budgets });
     yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options.signal);
     return this.#result(threadId);
   }
@@ -329,6 +330,21 @@ function checkExtensions(options: AgentOptions): void {
   if (options.storage !== undefined && typeof options.storage !== "string") {
     checkSpecificationVersion("ImageStore", options.storage.images);
     checkSpecificationVersion("ResultCache", options.storage.cache);
+  }
+}
+
+/** Refuses a question that is not text or is longer than the limit, before anything is stored. */
+function checkQuestion(question: unknown, maxChars: number): void {
+  if (typeof question !== "string") {
+    throw new InterleafError("invalid_argument", `the question must be text, got ${question === null ? "null" : typeof question}`, { details: { argument: "question" } });
+  }
+  if (question.length > maxChars) {
+    throw new InterleafError(
+      "invalid_argument",
+      `the question is ${question.length.toLocaleString("en")} characters long, over the limit of ${maxChars.toLocaleString("en")}: ` +
+        "shorten it, or raise budgets.maxQuestionChars",
+      { details: { argument: "question", limit: maxChars, length: question.length } },
+    );
   }
 }
 

@@ -6,4 +6,4 @@ export type { AgentStorage } from "./agent-storage.js";
 export { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summary.js";
 export { ingestInputImages, type ImageInput, type RunInput } from "./run-input.js";
 export type { RunResult, RunStatus } from "./run-result.js";
-export { resolveRequestImages } from "./resolve-request-images.js";
+export { resolveRequestImages, type ResolveRequestImagesOptions } from "./resolve-request-images.js";

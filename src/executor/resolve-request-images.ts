@@ -2,6 +2,16 @@ import type { ImageStore } from "../images/image-store.js";
 import type { ModelImageSizing } from "../images/model-input-size.js";
 import { prepareModelImage, type ModelImage } from "../images/prepare-model-image.js";
 import type { ModelMessage } from "../models/messages.js";
+import { capRequestImages } from "./cap-request-images.js";
+
+/** Options of {@link resolveRequestImages}. */
+export interface ResolveRequestImagesOptions {
+  /**
+   * Images sent at most: the original and the most recent ones; the others are replaced by a
+   * note (see `Budgets.maxImagesPerRequest`). Default: every image.
+   */
+  maxImages?: number;
+}
 
 /**
  * Fills the bytes of every image part of a request, resized to the model's pixel budget (see
@@ -12,11 +22,13 @@ export async function resolveRequestImages(
   messages: ModelMessage[],
   store: ImageStore,
   sizing: ModelImageSizing,
+  options: ResolveRequestImagesOptions = {},
 ): Promise<{ messages: ModelMessage[]; imageTokens: number }> {
   const prepared = new Map<string, Promise<ModelImage>>();
   let imageTokens = 0;
   const out: ModelMessage[] = [];
-  for (const message of messages) {
+  const capped = options.maxImages === undefined ? messages : capRequestImages(messages, options.maxImages);
+  for (const message of capped) {
     const content = await Promise.all(
       message.content.map(async (part) => {
         if (part.type !== "image" || part.data) return part;

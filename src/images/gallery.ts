@@ -43,7 +43,8 @@ export class ImageGallery {
   resolve(name?: string | null): ImageRef {
     const first = this.entries[0];
     if (!first) throw new InterleafError("image_not_found", "this run has no input image to operate on");
-    const wanted = (name ?? "").trim().toLowerCase().replace(/[_-]+/g, " ");
+    // "observation_2" and "sub-image 2" name images; in "observation -1" the minus sign is no separator, and no image has that name.
+    const wanted = (name ?? "").trim().toLowerCase().replace(/(?<=\S)[_-]+/g, " ");
     if (wanted === "" || wanted === "original" || wanted === "original image") return first.ref;
     const numbered = /^(image|observation|sub image|<sub image)?\s*#?(\d+)>?$/.exec(wanted);
     if (numbered) {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** Limits that end a run with a clear reason instead of a crash. */
+/**
+ * The limits of a run: budgets that end it with a clear reason instead of a crash, and caps on
+ * what one input or one model turn may hold (see docs/limits.md).
+ */
 export const BudgetsSchema = z.object({
   /** Tool calls over the whole run (R1V4 routinely makes 10+). */
   maxToolCalls: z.number().int().positive().default(16),
@@ -10,6 +13,20 @@ export const BudgetsSchema = z.object({
   maxWallClockMs: z.number().int().positive().default(15 * 60_000),
   /** Consecutive malformed model turns before the run gives up. */
   maxMalformedTurns: z.number().int().positive().default(3),
+  /**
+   * Longest model turn accepted, in characters of text plus tool-call arguments. A longer turn is
+   * malformed: its start is kept, the model is told the limit.
+   */
+  maxTurnChars: z.number().int().positive().default(256 * 1024),
+  /** Tool calls taken from one model turn; further calls are dropped and the model is told so. */
+  maxCallsPerTurn: z.number().int().positive().default(8),
+  /** Longest question accepted, in characters; a longer one is refused before the run starts. */
+  maxQuestionChars: z.number().int().positive().default(100_000),
+  /**
+   * Images sent with one model request: the original and the most recent ones. Older images are
+   * replaced by a note; tools can still use them by name.
+   */
+  maxImagesPerRequest: z.number().int().positive().default(16),
 });
 /** See {@link BudgetsSchema}. */
 export type Budgets = z.infer<typeof BudgetsSchema>;

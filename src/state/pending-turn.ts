@@ -7,6 +7,8 @@ export const PendingTurnSchema = z.object({
   thought: z.string(),
   raw: z.string(),
   requests: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.unknown() })),
+  /** What the runtime changed about the turn (calls dropped over the per-turn limit), shown to the model with the results. */
+  note: z.string().optional(),
   usage: UsageSchema,
   model: z.object({ id: z.string(), startedAt: z.number(), durationMs: z.number().nonnegative() }),
 });

@@ -61,6 +61,8 @@ export const TrajectoryStepSchema = z.object({
   calls: z.array(ToolCallRecordSchema).default([]),
   answer: z.string().optional(),
   problem: z.string().optional(),
+  /** What the runtime changed about the turn (calls dropped over the per-turn limit), shown to the model with the results. */
+  note: z.string().optional(),
   usage: UsageSchema.default({ inputTokens: 0, outputTokens: 0 }),
   model: z.object({ id: z.string(), startedAt: z.number(), durationMs: z.number().nonnegative() }),
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createAgent, openStorage, r1v4Dialect, InterleafError } from "interleaf";
+import { BudgetsSchema, createAgent, openStorage, r1v4Dialect, InterleafError } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "./helpers.js";
@@ -60,7 +60,7 @@ describe("history and fork", () => {
     expect(rerun.steps).toHaveLength(3);
 
     const latestBeforeAnswer = (await agent.history("src")).find((h) => h.steps === 2);
-    const edited = await agent.fork("src", { checkpointId: latestBeforeAnswer?.checkpointId, update: { budgets: { maxToolCalls: 2, maxModelTurns: 40, maxWallClockMs: 60_000, maxMalformedTurns: 3 } } });
+    const edited = await agent.fork("src", { checkpointId: latestBeforeAnswer?.checkpointId, update: { budgets: BudgetsSchema.parse({ maxToolCalls: 2, maxModelTurns: 40, maxWallClockMs: 60_000, maxMalformedTurns: 3 }) } });
     const limited = await agent.resume(edited);
     expect(limited.stop?.reason).toBe("max_tool_calls");
     await expect(agent.fork("src", { checkpointId: "nope" })).rejects.toSatisfy((e) => InterleafError.isInstance(e) && e.code === "checkpoint_not_found");

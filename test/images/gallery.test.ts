@@ -28,6 +28,10 @@ describe("ImageGallery", () => {
     expect(gallery.resolve(name).id[0]).toBe(expected);
   });
 
+  it.each(["observation -1", "-1", "image -2", "observation - 1"])("refuses the negative number %s instead of reading it as a positive one", (name) => {
+    expect(() => gallery.resolve(name)).toThrow(/no image named/);
+  });
+
   it("resolves an id that appears twice (the same crop made twice) to one image", () => {
     expect(gallery.resolve(crop.id).id).toBe(crop.id);
   });

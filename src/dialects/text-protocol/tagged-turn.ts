@@ -34,6 +34,13 @@ interface Span extends TaggedAction {
   end: number;
 }
 
+interface TagMatch {
+  tag: string;
+  start: number;
+  /** Where the match ends: the body of an opening tag starts there. */
+  end: number;
+}
+
 function escape(tag: string): string {
   return tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -51,28 +58,60 @@ function firstMatch(pattern: RegExp, text: string, from: number): RegExpExecArra
   return pattern.exec(text);
 }
 
-/** Every occurrence of the given tags in `text` from `from`, outermost first; a missing close runs to the next tag or the end. */
-function findSpans(text: string, tags: readonly string[], from: number): Span[] {
-  const opens: { tag: string; start: number; bodyStart: number }[] = [];
-  for (const tag of tags) {
-    const pattern = openPattern(tag);
-    pattern.lastIndex = from;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) opens.push({ tag, start: m.index, bodyStart: m.index + m[0].length });
+/** Every match of a tag's pattern in `text` from `from`, in order. */
+function allMatches(pattern: RegExp, tag: string, text: string, from: number): TagMatch[] {
+  const out: TagMatch[] = [];
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ tag, start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** A cursor over matches sorted by start that only moves forward: every lookup together costs one pass. */
+class ForwardCursor {
+  #next = 0;
+  constructor(readonly matches: readonly TagMatch[]) {}
+
+  /** The first match starting at or after `position`; positions asked for must not decrease. */
+  firstFrom(position: number): TagMatch | undefined {
+    while (this.#next < this.matches.length && (this.matches[this.#next] as TagMatch).start < position) this.#next++;
+    return this.matches[this.#next];
   }
-  opens.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every occurrence of the given tags in `text` from `from`, outermost first. A tag closes at the
+ * first closing tag of its name, unless another opening tag of its name comes first; an unclosed
+ * tag runs to the next tag or the end. An unclosed tag whose body is blank up to another opening
+ * tag of its name is a repeated opening tag (`<answer><answer>x</answer>`): it is skipped.
+ *
+ * One pass over the text per tag, then one forward walk: linear in the length of the text.
+ */
+function findSpans(text: string, tags: readonly string[], from: number): Span[] {
+  const opensByTag = new Map<string, ForwardCursor>();
+  const closesByTag = new Map<string, ForwardCursor>();
+  for (const tag of new Set(tags)) {
+    opensByTag.set(tag, new ForwardCursor(allMatches(openPattern(tag), tag, text, from)));
+    closesByTag.set(tag, new ForwardCursor(allMatches(closePattern(tag), tag, text, from)));
+  }
+  // Opening tags of different names never start at the same place: no tag contains "<".
+  const opens = [...opensByTag.values()].flatMap((cursor) => cursor.matches).sort((a, b) => a.start - b.start);
+  const anyOpen = new ForwardCursor(opens);
   const spans: Span[] = [];
   let consumed = from;
-  opens.forEach((open, i) => {
-    if (open.start < consumed) return;
-    const close = firstMatch(closePattern(open.tag), text, open.bodyStart);
-    const later = opens.slice(i + 1).filter((other) => other.start >= open.bodyStart);
-    const nextSame = later.find((other) => other.tag === open.tag)?.start ?? text.length;
-    const closed = close !== null && close.index <= nextSame;
-    const bodyEnd = closed ? close.index : (later[0]?.start ?? text.length);
-    const end = closed ? close.index + close[0].length : bodyEnd;
-    spans.push({ tag: open.tag, body: text.slice(open.bodyStart, bodyEnd), closed, start: open.start, end });
+  for (const open of opens) {
+    if (open.start < consumed) continue;
+    const bodyStart = open.end;
+    const close = (closesByTag.get(open.tag) as ForwardCursor).firstFrom(bodyStart);
+    const nextSame = (opensByTag.get(open.tag) as ForwardCursor).firstFrom(bodyStart)?.start ?? text.length;
+    const closed = close !== undefined && close.start <= nextSame;
+    const nextOpen = anyOpen.firstFrom(bodyStart);
+    const bodyEnd = closed ? close.start : (nextOpen?.start ?? text.length);
+    const body = text.slice(bodyStart, bodyEnd);
+    if (!closed && nextOpen?.tag === open.tag && body.trim() === "") continue;
+    const end = closed ? close.end : bodyEnd;
+    spans.push({ tag: open.tag, body, closed, start: open.start, end });
     consumed = end;
-  });
+  }
   return spans;
 }
 

@@ -22,7 +22,8 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
     }
     messages.push({ role: "assistant", content: [text(replayText(step, options))] });
     if (step.kind === "tool_calls") {
-      messages.push({ role: "user", content: step.calls.flatMap((call) => resultContent(call, options, input)) });
+      const note = step.note ? [text(`\n${step.note}`)] : [];
+      messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input)), ...note] });
     } else if (step.kind === "malformed") {
       const message = `Error: your previous turn could not be used: ${step.problem ?? "it was not understood"}. ${formatReminder(options, input.tools)}`;
       messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });
