@@ -1,4 +1,5 @@
-import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
+import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type ParsedTurn, type TrajectoryStep } from "../../src/index.js";
+import { safeInertJson } from "../../src/state/inert-json.js";
 import { budgetStop } from "../budget-check.js";
 import { galleryOf } from "../gallery-of.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
@@ -50,7 +51,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     ...(runtime.signal ? { signal: runtime.signal } : {}),
   });
   const durationMs = Math.max(0, context.now() - startedAt);
-  const turn = context.dialect.parseTurn(response, context.tools);
+  const turn = storableTurn(context.dialect.parseTurn(response, context.tools));
   const model = { id: `${context.model.provider}:${context.model.modelId}`, startedAt, durationMs };
   const usage = response.usage;
   emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
@@ -86,4 +87,19 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     update.stop = stopped;
   }
   return update;
+}
+
+/**
+ * The turn with its call arguments made safe to checkpoint (see `inertJson`); arguments nested too
+ * deep make the turn malformed, so the model is told and the thread stays readable.
+ */
+function storableTurn(turn: ParsedTurn): ParsedTurn {
+  if (turn.kind !== "tool_calls") return turn;
+  const calls = [];
+  for (const call of turn.calls) {
+    const args = safeInertJson(call.arguments);
+    if (!args.ok) return { kind: "malformed", thought: turn.thought, problem: `the arguments of ${call.name} are invalid: ${args.problem}` };
+    calls.push({ ...call, arguments: args.value });
+  }
+  return { ...turn, calls };
 }
