@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
+import { ingestToolImage } from "../../src/images/ingest-tool-image.js";
 import { z } from "zod";
-import { InterleafError, defineTool, ingestImage, type GalleryEntry, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
+import { InterleafError, defineTool, type GalleryEntry, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
 import { resolveSandboxLimits, DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxInput, type SandboxLimits, type SandboxResult } from "../../src/sandbox/index.js";
 import { formatCodeObservation, type ListedImage } from "./code-observation.js";
 import { extractPythonCode } from "./extract-python-code.js";
@@ -119,7 +120,7 @@ export function codeTool(options: CodeToolOptions): Tool<typeof CodeInput> {
       for (const image of result.images) {
         const path = shown(image.path);
         try {
-          const ref = await ingestImage(context.images, image.bytes, { provenance: { parent: original, op: { name: "code", params: { sha256, path } } } });
+          const ref = await ingestToolImage(context.images, image.bytes, { provenance: { parent: original, op: { name: "code", params: { sha256, path } } } });
           refs.push(ref);
           listed.push({ label: `observation ${next++}`, path, width: ref.width, height: ref.height });
         } catch (error) {
