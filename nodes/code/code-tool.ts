@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { posix } from "node:path";
+import { ingestToolImage } from "../../src/images/ingest-tool-image.js";
 import { z } from "zod";
-import { InterleafError, defineTool, ingestImage, type GalleryEntry, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
+import { InterleafError, defineTool, type GalleryEntry, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
 import { resolveSandboxLimits, DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxInput, type SandboxLimits, type SandboxResult } from "../../src/sandbox/index.js";
 import { formatCodeObservation, type ListedImage } from "./code-observation.js";
 import { extractPythonCode } from "./extract-python-code.js";
@@ -120,7 +122,7 @@ export function codeTool(options: CodeToolOptions): Tool<typeof CodeInput> {
       for (const image of result.images) {
         const path = shown(image.path);
         try {
-          const ref = await ingestImage(context.images, image.bytes, { provenance: { parent: original, op: { name: "code", params: { sha256, path } } } });
+          const ref = await ingestToolImage(context.images, image.bytes, { provenance: { parent: original, op: { name: "code", params: { sha256, path } } } });
           refs.push(ref);
           listed.push({ label: `observation ${next++}`, path, width: ref.width, height: ref.height });
         } catch (error) {
@@ -174,10 +176,10 @@ async function sandboxInputs(context: ToolContext): Promise<SandboxInput[]> {
 /** Where an earlier code call saved this image, relative to the work folder. */
 function savedPath(entry: GalleryEntry): string | undefined {
   const path = entry.ref.op?.name === "code" ? entry.ref.op.params["path"] : undefined;
-  const prefix = `${R1V4_CODE_PATHS.dataDir}/`;
-  if (typeof path !== "string" || !path.startsWith(prefix)) return undefined;
-  const relative = path.slice(prefix.length);
-  return relative && !relative.split("/").includes("..") ? relative : undefined;
+  if (typeof path !== "string") return undefined;
+  // The path is model output ("/mnt/data//x.png", "/mnt/data/a/../x.png"): normalise it, keep only paths inside the folder.
+  const relative = posix.relative(R1V4_CODE_PATHS.dataDir, posix.normalize(path));
+  return relative && !relative.startsWith("..") && !posix.isAbsolute(relative) ? relative : undefined;
 }
 
 /** A sandbox path as the model knows it: the work folder shown as /mnt/data. */

@@ -10,6 +10,7 @@ import {
   type Stop,
   type TrajectoryStep,
 } from "../../src/index.js";
+import { safeInertJson } from "../../src/state/inert-json.js";
 import { budgetStop } from "../budget-check.js";
 import { galleryOf } from "../gallery-of.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
@@ -88,7 +89,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   const durationMs = Math.max(0, context.now() - startedAt);
   const chars = turnChars(response);
   const oversized = chars > limits.maxTurnChars ? oversizedTurn(response, chars, limits.maxTurnChars) : undefined;
-  const turn: ParsedTurn = oversized?.turn ?? context.dialect.parseTurn(response, context.tools);
+  const turn: ParsedTurn = oversized?.turn ?? storableTurn(context.dialect.parseTurn(response, context.tools));
   const model = { id: `${context.model.provider}:${context.model.modelId}`, startedAt, durationMs };
   const usage = response.usage;
   emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
@@ -126,4 +127,19 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     update.stop = stopped;
   }
   return update;
+}
+
+/**
+ * The turn with its call arguments made safe to checkpoint (see `inertJson`); arguments nested too
+ * deep make the turn malformed, so the model is told and the thread stays readable.
+ */
+function storableTurn(turn: ParsedTurn): ParsedTurn {
+  if (turn.kind !== "tool_calls") return turn;
+  const calls = [];
+  for (const call of turn.calls) {
+    const args = safeInertJson(call.arguments);
+    if (!args.ok) return { kind: "malformed", thought: turn.thought, problem: `the arguments of ${call.name} are invalid: ${args.problem}` };
+    calls.push({ ...call, arguments: args.value });
+  }
+  return { ...turn, calls };
 }

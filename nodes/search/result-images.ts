@@ -1,4 +1,4 @@
-import { ingestImage } from "../../src/images/ingest.js";
+import { ingestToolImage } from "../../src/images/ingest-tool-image.js";
 import type { ImageRef } from "../../src/images/image-ref.js";
 import type { AllowList } from "../../src/net/allow-list.js";
 import { safeFetch } from "../../src/net/safe-fetch.js";
@@ -42,7 +42,7 @@ export async function attachResultImages(urls: readonly string[], context: ToolC
             ...(options.lookup ? { lookup: options.lookup } : {}),
             ...(options.fetch ? { fetch: options.fetch } : {}),
           })).bytes;
-      refs.push(await ingestImage(context.images, bytes));
+      refs.push(await ingestToolImage(context.images, bytes));
       shown.push(url);
     } catch {
       continue;

@@ -8,6 +8,7 @@ import {
   type ToolCallRecord,
   type ToolOutput,
 } from "../../src/index.js";
+import { restoreInertJson, safeInertJson } from "../../src/state/inert-json.js";
 
 /** One tool call to run, as the model asked for it. */
 export interface ToolCallJob {
@@ -45,7 +46,7 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
   let error: InterleafError | undefined;
   try {
     const tool = context.tools.require(job.name);
-    const parsed = tool.input.safeParse(job.arguments ?? {});
+    const parsed = tool.input.safeParse(restoreInertJson(job.arguments ?? {}));
     if (!parsed.success) {
       throw new InterleafError("tool_input_invalid", `invalid arguments for ${job.name}: ${z.prettifyError(parsed.error)}`, {
         details: { issues: parsed.error.issues.map((issue: z.core.$ZodIssue) => ({ path: issue.path.map(String), message: issue.message })) },
@@ -75,14 +76,15 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
     error = InterleafError.from(caught, "tool_failed", `${job.name} failed`);
     output = { text: `Error (${error.code}): ${error.message}` };
   }
+  const { data, note } = storableData(output.data);
   const record: ToolCallRecord = {
     id: job.id,
     name: job.name,
-    arguments: toJson(args),
+    arguments: storableArguments(args),
     observation: {
-      text: output.text,
+      text: note ? `${output.text}\n(${note})` : output.text,
       images: output.images ?? [],
-      ...(output.data !== undefined ? { data: toJson(output.data) } : {}),
+      ...(data !== undefined ? { data } : {}),
       ...(error ? { error: { code: error.code, message: error.message, retryable: error.retryable } } : {}),
     },
     startedAt,
@@ -113,6 +115,15 @@ function abortError(signal: AbortSignal, name: string, limit: string): Interleaf
   return new InterleafError("aborted", `${name} was aborted`, { cause: reason });
 }
 
-function toJson(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+/** A tool's structured data as state may keep it (see `inertJson`); data nested too deep is dropped with a note. */
+function storableData(value: unknown): { data?: unknown; note?: string } {
+  if (value === undefined) return {};
+  const data = safeInertJson(value);
+  return data.ok ? { data: data.value } : { note: `structured data dropped: ${data.problem}` };
+}
+
+/** The call's arguments as state may keep them; the reason node already refused arguments nested too deep. */
+function storableArguments(value: unknown): unknown {
+  const args = safeInertJson(value);
+  return args.ok ? args.value : null;
 }

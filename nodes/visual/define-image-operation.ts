@@ -146,6 +146,10 @@ async function runImageOperation<Shape extends z.ZodRawShape>(
     // The same bytes as the source (e.g. a 0° rotation): no new image, or it would be its own parent.
     if (ref.id === image.id) result.notes = [...(result.notes ?? []), `The result is identical to ${label}, so no new image was made.`];
     else refs.push(ref);
+    const { width, height } = produced.raster;
+    if (ref.width * ref.height < width * height) {
+      result.notes = [...(result.notes ?? []), `The ${width}×${height} result was downscaled to ${ref.width}×${ref.height}, the most pixels a produced image may have (${engine.maxProducedPixels})`];
+    }
   }
   return { text: describe(operation.name, label, result, refs, context, settings), ...(refs.length ? { images: refs } : {}), data: dataOf(operation.name, image, label, result, refs, context, settings) };
 }

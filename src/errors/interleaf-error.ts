@@ -24,6 +24,7 @@ export type InterleafErrorCode =
   | "aborted"
   | "storage_failed"
   | "thread_not_found"
+  | "thread_busy"
   | "checkpoint_not_found"
   | "plan_invalid"
   | "cassette_mismatch"

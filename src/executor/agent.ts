@@ -8,6 +8,7 @@ import type { ModelBackend } from "../models/model-backend.js";
 import type { AgentStateValue } from "../state/agent-state.js";
 import { BudgetsSchema, type Budgets } from "../state/budgets.js";
 import { openStorage } from "../storage/open-storage.js";
+import { memoryThreadLocks, type ThreadLock, type ThreadLocks } from "../storage/thread-locks.js";
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
@@ -18,6 +19,13 @@ import type { AgentStorage } from "./agent-storage.js";
 import { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summary.js";
 import { ingestInputImages, type RunInput } from "./run-input.js";
 import type { RunResult } from "./run-result.js";
+
+/** What an agent and the agents derived from it (`with`) share. */
+interface AgentSetup {
+  storage: AgentStorage;
+  graph: CompiledAgentGraph;
+  locks: ThreadLocks;
+}
 
 /** Options for {@link createAgent}. */
 export interface AgentOptions {
@@ -92,16 +100,21 @@ export interface ForkOptions {
 export class Agent {
   readonly options: Readonly<AgentOptions>;
   readonly tools: ToolRegistry;
-  readonly #setup: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>;
+  readonly #setup: Promise<AgentSetup>;
 
   /** @param shared The storage and compiled graph of the agent this one was derived from (`with`). */
-  constructor(options: AgentOptions, shared?: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>) {
+  constructor(options: AgentOptions, shared?: Promise<AgentSetup>) {
     checkExtensions(options);
     this.options = options;
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
     this.#setup =
       shared ??
-      resolveStorage(options.storage).then((storage) => ({ storage, graph: options.graph.compile({ checkpointer: storage.checkpointer }) as CompiledAgentGraph }));
+      resolveStorage(options.storage).then((storage) => ({
+        storage,
+        graph: options.graph.compile({ checkpointer: storage.checkpointer }) as CompiledAgentGraph,
+        // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
+        locks: storage.locks ?? memoryThreadLocks(),
+      }));
     // A storage that cannot be opened is reported by the first call that needs it.
     this.#setup.catch(() => undefined);
   }
@@ -132,27 +145,43 @@ export class Agent {
   /** Starts a run and yields its events; the generator's return value is the result. */
   async *stream(input: RunInput, options: RunOptions = {}): AsyncGenerator<AgentEvent, RunResult> {
     const threadId = options.threadId ?? (this.options.newThreadId ?? randomUUID)();
-    const existing = await this.#snapshot(threadId);
-    if (existing && existing.createdAt) {
-      throw new InterleafError("invalid_argument", `thread ${threadId} already exists; use resume(${JSON.stringify(threadId)}) or fork it`);
+    const lock = await this.#lock(threadId);
+    try {
+      const existing = await this.#snapshot(threadId);
+      if (existing && existing.createdAt) {
+        throw new InterleafError("invalid_argument", `thread ${threadId} already exists; resume it or fork it instead of starting it again`, { details: { threadId } });
+      }
+      const budgets = BudgetsSchema.parse({ ...this.options.budgets, ...input.budgets });
+      checkQuestion(input.question, budgets.maxQuestionChars);
+      const { storage } = await this.#setup;
+      const images = await ingestInputImages(input.images ?? [], storage.images, this.options.maxInputPixels);
+      yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options.signal);
+      return await this.#result(threadId);
+    } finally {
+      await lock.release();
     }
-    const budgets = BudgetsSchema.parse({ ...this.options.budgets, ...input.budgets });
-    checkQuestion(input.question, budgets.maxQuestionChars);
-    const { storage } = await this.#setup;
-    const images = await ingestInputImages(input.images ?? [], storage.images, this.options.maxInputPixels);
-    yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options.signal);
-    return this.#result(threadId);
   }
 
   /** Continues a thread and yields its events; the generator's return value is the result. */
   async *resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> = {}): AsyncGenerator<AgentEvent, RunResult> {
-    const snapshot = await this.#snapshot(threadId);
-    if (!snapshot || !snapshot.createdAt) throw await this.#notFound(threadId);
-    if (snapshot.next.length > 0) {
-      const values = snapshot.values as AgentStateValue;
-      yield* this.#execute(threadId, null, values.budgets, values.counters.elapsedMs, true, options.signal);
+    const lock = await this.#lock(threadId);
+    try {
+      const snapshot = await this.#snapshot(threadId);
+      if (!snapshot || !snapshot.createdAt) throw await this.#notFound(threadId);
+      if (snapshot.next.length > 0) {
+        const values = snapshot.values as AgentStateValue;
+        yield* this.#execute(threadId, null, values.budgets, values.counters.elapsedMs, true, options.signal);
+      }
+      return await this.#result(threadId);
+    } finally {
+      await lock.release();
     }
-    return this.#result(threadId);
+  }
+
+  /** One writer per thread: another run of the same thread, in this process or another, is refused with `thread_busy`. */
+  async #lock(threadId: string): Promise<ThreadLock> {
+    const { locks } = await this.#setup;
+    return locks.acquire(threadId);
   }
 
   /** The thread's current state, or undefined for an unknown thread. */

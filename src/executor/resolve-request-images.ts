@@ -1,7 +1,8 @@
+import { InterleafError } from "../errors/index.js";
 import type { ImageStore } from "../images/image-store.js";
 import type { ModelImageSizing } from "../images/model-input-size.js";
 import { prepareModelImage, type ModelImage } from "../images/prepare-model-image.js";
-import type { ModelMessage } from "../models/messages.js";
+import type { ContentPart, ModelMessage } from "../models/messages.js";
 import { capRequestImages } from "./cap-request-images.js";
 
 /** Options of {@link resolveRequestImages}. */
@@ -13,10 +14,21 @@ export interface ResolveRequestImagesOptions {
   maxImages?: number;
 }
 
+/** How many images are decoded for one request at a time: each full decode of a large image costs hundreds of MB. */
+const PREPARE_CONCURRENCY = 2;
+/** Problems of an image's own bytes, which no retry fixes. */
+const IMAGE_PROBLEMS = new Set(["invalid_image", "image_too_large", "unsupported_format", "image_not_found"]);
+
 /**
  * Fills the bytes of every image part of a request, resized to the model's pixel budget (see
  * `prepareModelImage`). This is the only place image bytes leave the store on their way to a
- * model; each image is prepared once per request however often it appears.
+ * model; each image is prepared once per request however often it appears, at most two at a time,
+ * and prepared images are cached by the image engine for later turns.
+ *
+ * An image that cannot be prepared (damaged bytes, too large, missing from the store) does not fail the
+ * run: its part becomes a text note saying so, which the model can react to.
+ *
+ * @internal
  */
 export async function resolveRequestImages(
   messages: ModelMessage[],
@@ -24,22 +36,34 @@ export async function resolveRequestImages(
   sizing: ModelImageSizing,
   options: ResolveRequestImagesOptions = {},
 ): Promise<{ messages: ModelMessage[]; imageTokens: number }> {
-  const prepared = new Map<string, Promise<ModelImage>>();
-  let imageTokens = 0;
-  const out: ModelMessage[] = [];
   const capped = options.maxImages === undefined ? messages : capRequestImages(messages, options.maxImages);
-  for (const message of capped) {
-    const content = await Promise.all(
-      message.content.map(async (part) => {
-        if (part.type !== "image" || part.data) return part;
-        let image = prepared.get(part.ref.id);
-        if (!image) prepared.set(part.ref.id, (image = prepareModelImage(store, part.ref, sizing)));
-        const ready = await image;
-        imageTokens += ready.tokens;
-        return { ...part, data: new Uint8Array(ready.bytes), mime: ready.mime, sentSize: { width: ready.width, height: ready.height } };
-      }),
-    );
-    out.push({ ...message, content } as ModelMessage);
-  }
-  return { messages: out, imageTokens };
+  const ids = [...new Set(capped.flatMap((message) => message.content.flatMap((part) => (part.type === "image" && !part.data ? [part.ref.id] : []))))];
+  const refs = new Map(capped.flatMap((message) => message.content.flatMap((part) => (part.type === "image" ? [[part.ref.id, part.ref] as const] : []))));
+  const prepared = new Map<string, ModelImage | InterleafError>();
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      try {
+        prepared.set(id, await prepareModelImage(store, refs.get(id)!, sizing));
+      } catch (error) {
+        // Bad image content becomes a note; anything else (the store is down) fails the turn, which can be resumed.
+        if (!InterleafError.isInstance(error) || !IMAGE_PROBLEMS.has(error.code)) throw error;
+        prepared.set(id, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PREPARE_CONCURRENCY, ids.length) }, worker));
+
+  let imageTokens = 0;
+  const resolve = (part: ContentPart): ContentPart => {
+    if (part.type !== "image" || part.data) return part;
+    const ready = prepared.get(part.ref.id)!;
+    if (InterleafError.isInstance(ready)) {
+      return { type: "text", text: `[${part.label ?? "an image"} cannot be shown (${ready.message}); work from the other images]` };
+    }
+    imageTokens += ready.tokens;
+    return { ...part, data: new Uint8Array(ready.bytes), mime: ready.mime, sentSize: { width: ready.width, height: ready.height } };
+  };
+  return { messages: capped.map((message) => ({ ...message, content: message.content.map(resolve) }) as ModelMessage), imageTokens };
 }

@@ -3,12 +3,17 @@ import { DEFAULT_MAX_PIXELS, decodeImage } from "./decode-image.js";
 import { encodeRaster, encodesLossless, type EncodingPolicy } from "./encode-image.js";
 import type { Affine, ImageOp, ImageRef } from "./image-ref.js";
 import type { ImageStore } from "./image-store.js";
-import { ingestImage } from "./ingest.js";
+import { ByteBoundedCache } from "./byte-bounded-cache.js";
+import { composeAffine, ingestImage } from "./ingest.js";
+import { DEFAULT_MAX_PRODUCED_PIXELS } from "./ingest-tool-image.js";
 import { RasterCache, type RasterCacheStats } from "./raster-cache.js";
-import { toColourRaster, type Raster } from "./raster.js";
+import { rasterOf, sharpOf, toColourRaster, type Raster } from "./raster.js";
 
 /** Default raster cache budget: 256 MiB, two decoded 8K photos (~100 MB each) and their crops. */
 export const DEFAULT_RASTER_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** Default budget of the cache of images prepared for model requests: 64 MiB (a few hundred request-sized images). */
+export const DEFAULT_PREPARED_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Options for {@link createImageEngine}. */
 export interface ImageEngineOptions {
@@ -22,6 +27,12 @@ export interface ImageEngineOptions {
   jpegQuality?: number;
   /** Decode images with recoverable damage instead of refusing them. Default false. */
   tolerateDamage?: boolean;
+  /**
+   * Produced images above this many pixels are downscaled to fit before they are stored (their map
+   * to the parent keeps the scale), so no operation chain (resize to 8192², then rotate) can store
+   * an image later turns cannot afford to decode. Default {@link DEFAULT_MAX_PRODUCED_PIXELS}.
+   */
+  maxProducedPixels?: number;
 }
 
 /** An image an operation computed, before it is encoded and stored. */
@@ -69,6 +80,12 @@ export class ImageEngine {
   readonly encoding: EncodingPolicy;
   readonly jpegQuality: number;
   readonly tolerateDamage: boolean;
+  readonly maxProducedPixels: number;
+  /**
+   * Images already prepared for a model request (small, encoded), by image id and sizing, so later turns
+   * do not decode every earlier image again. @internal
+   */
+  readonly prepared = new ByteBoundedCache<{ bytes: Buffer }>(DEFAULT_PREPARED_CACHE_BYTES);
   readonly #cache: RasterCache;
   readonly #pending = new Map<string, Promise<Raster & { channels: 3 | 4 }>>();
   #decodes = 0;
@@ -78,6 +95,7 @@ export class ImageEngine {
     this.encoding = options.encoding ?? "auto";
     this.jpegQuality = options.jpegQuality ?? 90;
     this.tolerateDamage = options.tolerateDamage ?? false;
+    this.maxProducedPixels = Math.min(options.maxProducedPixels ?? DEFAULT_MAX_PRODUCED_PIXELS, this.maxPixels);
     this.#cache = new RasterCache(options.cacheBytes ?? DEFAULT_RASTER_CACHE_BYTES);
   }
 
@@ -111,11 +129,12 @@ export class ImageEngine {
    * Encodes a produced raster once, stores it by hash and returns its {@link ImageRef} with
    * provenance (parent, op, and the map to the origin image composed through the parent's).
    */
-  async produce(store: ImageStore, parent: ImageRef, op: ImageOp, produced: ProducedRaster): Promise<ImageRef> {
-    const { raster } = produced;
-    if (raster.width < 1 || raster.height < 1) {
+  async produce(store: ImageStore, parent: ImageRef, op: ImageOp, computed: ProducedRaster): Promise<ImageRef> {
+    if (computed.raster.width < 1 || computed.raster.height < 1) {
       throw new InterleafError("tool_failed", `operation ${op.name} produced an empty image`);
     }
+    const produced = await fitWithin(computed, this.maxProducedPixels);
+    const { raster } = produced;
     const hints = { graphic: produced.graphic === true, sourceMime: parent.mime, jpegQuality: this.jpegQuality };
     const encoded = await encodeRaster(raster, this.encoding, hints);
     const toParent = produced.toParent === undefined ? ([1, 0, 0, 0, 1, 0] as Affine) : produced.toParent;
@@ -160,4 +179,18 @@ let shared: ImageEngine | undefined;
 export function defaultImageEngine(): ImageEngine {
   shared ??= new ImageEngine();
   return shared;
+}
+
+/** The produced raster, downscaled to at most `maxPixels` (its map to the parent composed with the scale). */
+async function fitWithin(produced: ProducedRaster, maxPixels: number): Promise<ProducedRaster> {
+  const { raster } = produced;
+  const pixels = raster.width * raster.height;
+  if (pixels <= maxPixels) return produced;
+  const scale = Math.sqrt(maxPixels / pixels);
+  const width = Math.max(1, Math.floor(raster.width * scale));
+  const height = Math.max(1, Math.floor(raster.height * scale));
+  const resized = await rasterOf(sharpOf(raster).resize(width, height, { fit: "fill", kernel: "lanczos3" }));
+  const toScaled: Affine = [raster.width / width, 0, 0, 0, raster.height / height, 0];
+  const toParent = produced.toParent === null ? null : composeAffine(produced.toParent ?? [1, 0, 0, 0, 1, 0], toScaled);
+  return { ...produced, raster: resized, toParent };
 }

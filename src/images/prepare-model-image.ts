@@ -56,6 +56,15 @@ export async function prepareModelImage(
   options: PrepareModelImageOptions = {},
 ): Promise<ModelImage> {
   const engine = options.engine ?? defaultImageEngine();
+  const key = `${ref.id}|${sizing.patch}|${sizing.minPixels}|${sizing.maxPixels}`;
+  const cached = engine.prepared.get(key) as ModelImage | undefined;
+  if (cached) return cached;
+  const prepared = await prepare(store, ref, sizing, engine);
+  engine.prepared.set(key, prepared);
+  return prepared;
+}
+
+async function prepare(store: ImageStore, ref: ImageRef, sizing: ModelImageSizing, engine: ImageEngine): Promise<ModelImage> {
   const target = modelInputSize(ref.width, ref.height, sizing);
   const base = { width: target.width, height: target.height, tokens: target.tokens, imageWidth: ref.width, imageHeight: ref.height };
   if (target.width === ref.width && target.height === ref.height && (ref.mime === "image/jpeg" || ref.mime === "image/png")) {

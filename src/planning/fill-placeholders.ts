@@ -1,5 +1,6 @@
 import type { ModelBackend } from "../models/model-backend.js";
 import { text, type ModelMessage } from "../models/messages.js";
+import { safeInertJson } from "../state/inert-json.js";
 import type { PlanStep } from "../state/plan.js";
 import { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
 import { extractPlanPayload } from "./plan-text.js";
@@ -78,9 +79,9 @@ export async function fillPlaceholders(model: ModelBackend, input: FillPlacehold
     const response = await model.generate({ messages, ...(input.signal ? { signal: input.signal } : {}) });
     usage.inputTokens += response.usage.inputTokens;
     usage.outputTokens += response.usage.outputTokens;
-    const value = extractPlanPayload(response.text).value;
-    issues = check(value, input.plan.parameters, input.step);
-    if (issues.length === 0) return { parameters: value as Record<string, unknown>, raw: response.text, attempts: attempt, usage };
+    const value = safeInertJson(extractPlanPayload(response.text).value);
+    issues = value.ok ? check(value.value, input.plan.parameters, input.step) : [{ step: input.step, path: "parameters", message: value.problem }];
+    if (value.ok && issues.length === 0) return { parameters: value.value as Record<string, unknown>, raw: response.text, attempts: attempt, usage };
     messages.push({ role: "assistant", content: [text(response.text)] }, { role: "user", content: [text(`These parameters cannot be used:\n${formatPlanIssues(issues)}\nReply with the corrected JSON object only.`)] });
   }
   throw planInvalidError(issues, `could not fill the placeholders of step ${input.step} from the results it cites`);

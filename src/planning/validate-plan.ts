@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeInertJson } from "../state/inert-json.js";
 import type { PlanStep } from "../state/plan.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { toExecutorParameters } from "./executor-parameters.js";
@@ -112,7 +113,12 @@ export function validatePlan(value: unknown, options: ValidatePlanOptions, thoug
         }
       }
     }
-    steps.push({ description: parsed.data.description.trim(), tool_name: toolName, parameters: executor });
+    const storable = safeInertJson(executor);
+    if (!storable.ok) {
+      issues.push({ step: n, path: "parameters", message: storable.problem });
+      return;
+    }
+    steps.push({ description: parsed.data.description.trim(), tool_name: toolName, parameters: storable.value as Record<string, unknown> });
   });
   if (issues.length > 0) return { success: false, issues, thought };
   const all = [...prior, ...steps];

@@ -2,6 +2,7 @@ import { MemorySaver } from "@langchain/langgraph-checkpoint";
 import { MemoryImageStore } from "../images/memory-image-store.js";
 import { MemoryResultCache } from "./memory-result-cache.js";
 import type { Storage } from "./storage.js";
+import { memoryThreadLocks } from "./thread-locks.js";
 
 /** Storage in process memory: LangGraph's `MemorySaver`, a memory image store and cache. */
 export function openMemoryStorage(): Storage {
@@ -10,6 +11,7 @@ export function openMemoryStorage(): Storage {
     checkpointer: new MemorySaver(),
     images: new MemoryImageStore(),
     cache: new MemoryResultCache(),
+    locks: memoryThreadLocks(),
     location: "memory",
     async close() {},
   };

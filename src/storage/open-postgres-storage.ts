@@ -5,6 +5,7 @@ import { PostgresImageStore } from "../images/postgres-image-store.js";
 import { isRetryablePostgresError } from "./postgres-errors.js";
 import { describePostgresTarget, pgConnectionString, redactPostgresUrl } from "./postgres-url.js";
 import { PostgresResultCache } from "./postgres-result-cache.js";
+import { postgresThreadLocks } from "./postgres-thread-locks.js";
 import type { Storage } from "./storage.js";
 
 /**
@@ -44,6 +45,7 @@ export async function openPostgresStorage(url: URL, schema: string = "public"): 
     checkpointer,
     images,
     cache,
+    locks: postgresThreadLocks(pool, schema),
     location,
     close() {
       closed ??= pool.end();

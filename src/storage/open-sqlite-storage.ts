@@ -5,6 +5,7 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { InterleafError } from "../errors/index.js";
 import { SqliteImageStore } from "../images/sqlite-image-store.js";
 import { SqliteResultCache } from "./sqlite-result-cache.js";
+import { sqliteThreadLocks } from "./sqlite-thread-locks.js";
 import type { Storage } from "./storage.js";
 
 /** Options for {@link openSqliteStorage}. */
@@ -43,6 +44,7 @@ export function openSqliteStorage(path: string, options: SqliteStorageOptions = 
       checkpointer,
       images,
       cache,
+      locks: sqliteThreadLocks(db),
       location: path,
       async close() {
         if (db.open) db.close();

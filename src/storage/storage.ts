@@ -1,6 +1,7 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type { ImageStore } from "../images/image-store.js";
 import type { ResultCache } from "./result-cache.js";
+import type { ThreadLocks } from "./thread-locks.js";
 
 /** Which database a {@link Storage} keeps its data in. */
 export type StorageKind = "memory" | "sqlite" | "postgres";
@@ -20,6 +21,8 @@ export interface Storage {
   readonly images: ImageStore;
   /** Durable key → JSON value map (tool-call journal, paid search results). */
   readonly cache: ResultCache;
+  /** One writer per thread, across processes sharing the database. */
+  readonly locks: ThreadLocks;
   /** Where the data is, printable: a file path, `memory`, or a Postgres URL without its password. */
   readonly location: string;
   /** Closes the connection or pool. Idempotent; the storage is unusable afterwards. */

@@ -117,7 +117,7 @@ describe("openStorage", () => {
 
     const raw = new Database(path, { readonly: true });
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(["checkpoints", "interleaf_images", "interleaf_results", "writes"]);
+    expect(tables.map((t) => t.name)).toEqual(["checkpoints", "interleaf_images", "interleaf_results", "interleaf_thread_leases", "writes"]);
     expect(raw.prepare("SELECT mime, size FROM interleaf_images").get()).toEqual({ mime: "image/png", size: 3 });
     raw.close();
   });
