@@ -18,7 +18,7 @@ import {
   type PlaceholderFill,
 } from "../../src/planning/index.js";
 import type { ToolCallRecord } from "../../src/index.js";
-import { galleryOf } from "../gallery-of.js";
+import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "../tools/run-tool-call.js";
 import { citedResults } from "./cited-results.js";
@@ -91,7 +91,7 @@ export function createExecutePlanStepNode(options: ExecutePlanStepOptions = {}) 
     emit(runtime.writer, { type: "step_started", step: index });
     const job = { id: `plan-v${task.version}-s${task.step}`, name: step.tool_name, arguments: parameters };
     emit(runtime.writer, { type: "tool_call", step: index, callId: job.id, name: job.name, arguments: job.arguments });
-    const gallery = galleryOf(state);
+    const gallery = runGallery(state);
     const { record, replayed } = await runToolCall(job, { context, gallery, question: state.question, threadId: threadIdOf(runtime), step: index, ...signal });
     const o = record.observation;
     emit(runtime.writer, { type: "observation", step: index, callId: record.id, name: record.name, text: o.text, images: o.images, ...(o.error ? { error: o.error } : {}), durationMs: record.durationMs, replayed });

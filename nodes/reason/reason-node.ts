@@ -1,6 +1,6 @@
 import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
-import { budgetStop } from "../budget-check.js";
-import { galleryOf } from "../gallery-of.js";
+import { budgetStop } from "../budget-stop.js";
+import { runGallery } from "../run-gallery.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 
 /**
@@ -33,7 +33,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   }
   const index = state.steps.length;
   emit(runtime.writer, { type: "step_started", step: index });
-  const gallery = galleryOf(state);
+  const gallery = runGallery(state);
   const request = context.dialect.buildRequest({
     question: state.question,
     images: state.images,

@@ -3,7 +3,7 @@ import type { AnyTool } from "../../src/tools/tool.js";
 import { adjustOperation } from "./adjust.js";
 import { annotateOperation } from "./annotate.js";
 import { cropOperation } from "./crop.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { denoiseOperation } from "./denoise.js";
 import { edgesOperation } from "./edges.js";
 import { equalizeOperation } from "./equalize.js";
@@ -21,12 +21,12 @@ import { thresholdOperation } from "./threshold.js";
 import { zoomOperation } from "./zoom.js";
 import { resolveVisualSettings, type VisualToolOptions } from "./visual-settings.js";
 
-export { defineImageOperation } from "./define-image-operation.js";
-export type { ImageOperation, ImageOperationContext, ImageOperationInput, ImageOperationResult, OperationImage } from "./define-image-operation.js";
+export { imageOperationTool } from "./image-operation-tool.js";
+export type { ImageOperation, ImageOperationContext, ImageOperationInput, ImageOperationResult, OperationImage } from "./image-operation-tool.js";
 export { resolveVisualSettings } from "./visual-settings.js";
 export type { VisualSettings, VisualToolOptions } from "./visual-settings.js";
 export { ImageNameSchema, BBoxSchema, LabelSchema } from "./image-argument.js";
-export { ColourSchema } from "./colour.js";
+export { ColorSchema } from "./color.js";
 export { cropOperation, cropTool } from "./crop.js";
 export { zoomOperation, zoomTool } from "./zoom.js";
 export { rotateOperation, rotateTool, rotationGeometry } from "./rotate.js";
@@ -84,6 +84,6 @@ export const builtInImageOperations: readonly ImageOperation[] = [
  */
 export function visualTools(options: VisualToolOptions & { only?: readonly string[] } = {}): AnyTool[] {
   options = { ...options, engine: resolveVisualSettings(options).engine };
-  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => defineImageOperation(operation, options)), createMeasureSizeTool(options)];
+  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => imageOperationTool(operation, options)), createMeasureSizeTool(options)];
   return options.only ? tools.filter((tool) => options.only?.includes(tool.name)) : tools;
 }

@@ -18,7 +18,7 @@ import { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summar
 import { ingestInputImages, type RunInput } from "./run-input.js";
 import type { RunResult } from "./run-result.js";
 
-/** Options for {@link createAgent}. */
+/** Options for {@link createGraphAgent}. */
 export interface AgentOptions {
   /** The graph to run, e.g. `interleavedGraph()` from `interleaf/graphs`. */
   graph: AgentGraph;
@@ -75,11 +75,11 @@ export interface ForkOptions {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({
+ * const agent = createGraphAgent({
  *   graph: interleavedGraph(),
  *   model: scriptedModel(["<think>Nothing to look at.</think><answer>42</answer>"]),
  *   dialect: r1v4Dialect(),
@@ -286,14 +286,14 @@ export class Agent {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect() });
+ * const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect() });
  * ```
  */
-export function createAgent(options: AgentOptions): Agent {
+export function createGraphAgent(options: AgentOptions): Agent {
   return new Agent(options);
 }
 

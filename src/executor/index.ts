@@ -1,4 +1,4 @@
-export { Agent, createAgent, type AgentOptions, type RunOptions, type ForkOptions } from "./agent.js";
+export { Agent, createGraphAgent, type AgentOptions, type RunOptions, type ForkOptions } from "./agent.js";
 export type { AgentContext } from "./agent-context.js";
 export * from "./agent-events.js";
 export type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";

@@ -5,7 +5,7 @@ import type { Affine, ImageOp, ImageRef } from "./image-ref.js";
 import type { ImageStore } from "./image-store.js";
 import { ingestImage } from "./ingest.js";
 import { RasterCache, type RasterCacheStats } from "./raster-cache.js";
-import { toColourRaster, type Raster } from "./raster.js";
+import { toColorRaster, type Raster } from "./raster.js";
 
 /** Default raster cache budget: 256 MiB, two decoded 8K photos (~100 MB each) and their crops. */
 export const DEFAULT_RASTER_CACHE_BYTES = 256 * 1024 * 1024;
@@ -123,7 +123,7 @@ export class ImageEngine {
       maxPixels: Number.MAX_SAFE_INTEGER,
       provenance: toParent === null ? { parent, op } : { parent, op, toParent },
     });
-    if (encodesLossless(raster, this.encoding, hints)) this.#cache.set(ref.id, toColourRaster(raster));
+    if (encodesLossless(raster, this.encoding, hints)) this.#cache.set(ref.id, toColorRaster(raster));
     return ref;
   }
 

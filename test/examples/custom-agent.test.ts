@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
-import { AgentState, createAgent, openStorage, r1v4Dialect } from "interleaf";
+import { AgentState, createGraphAgent, openStorage, r1v4Dialect } from "interleaf";
 import { answerNode, gridTool, reasonNode, routeAfterReason, toolNode, toolsNode, zoomTool } from "interleaf/nodes";
 import { scriptedModel } from "interleaf/testing";
 
@@ -18,7 +18,7 @@ describe("the README's custom agent", () => {
       "<think>Red machines with a white script logo.</think><answer>Coca-Cola</answer>",
     ]);
     const storage = await openStorage("memory");
-    const agent = createAgent({ graph, model, dialect: r1v4Dialect(), tools: [zoomTool], storage });
+    const agent = createGraphAgent({ graph, model, dialect: r1v4Dialect(), tools: [zoomTool], storage });
     const photo = fileURLToPath(new URL("../fixtures/images/vending_machine.jpg", import.meta.url));
     const result = await agent.run({ question: "What is written on the sign?", images: [photo] });
     await storage.close();
