@@ -1,4 +1,5 @@
-import { ImageGallery, type AgentStateValue, type ImageRef } from "../src/index.js";
+import { type AgentStateValue, type ImageRef } from "../src/index.js";
+import { ImageGallery } from "../src/images/gallery.js";
 
 /** The images the model has seen in this state: inputs, then every produced image in order. */
 export function runGallery(state: Pick<AgentStateValue, "images" | "steps">): ImageGallery {

@@ -1,22 +1,11 @@
-import {
-  emit,
-  InterleafError,
-  resolveRequestImages,
-  type ModelBackend,
-  type TrajectoryStep,
-} from "../../src/index.js";
-import {
-  fillPlaceholders,
-  isEmptyObservation,
-  placeholdersInValue,
-  readReasoning,
-  reasoningStepMessages,
-  resultKey,
-  type PlanExecuteStateUpdate,
-  type PlanExecuteStateValue,
-  type PlanStepResult,
-  type PlaceholderFill,
-} from "../../src/planning/index.js";
+import { emit, InterleafError, type ModelBackend, type TrajectoryStep } from "../../src/index.js";
+import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
+import { type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult, type PlaceholderFill } from "../../src/planning/index.js";
+import { fillPlaceholders } from "../../src/planning/fill-placeholders.js";
+import { isEmptyObservation } from "../../src/planning/empty-observation.js";
+import { placeholdersInValue } from "../../src/planning/placeholders.js";
+import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoning-step.js";
+import { resultKey } from "../../src/planning/plan-step-result.js";
 import type { ToolCallRecord } from "../../src/index.js";
 import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";

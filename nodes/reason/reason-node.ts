@@ -1,4 +1,5 @@
-import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
+import { emit, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
+import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
 import { budgetStop } from "../budget-stop.js";
 import { runGallery } from "../run-gallery.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";

@@ -23,31 +23,30 @@ import { resolveVisualSettings, type VisualToolOptions } from "./visual-settings
 
 export { imageOperationTool } from "./image-operation-tool.js";
 export type { ImageOperation, ImageOperationContext, ImageOperationInput, ImageOperationResult, OperationImage } from "./image-operation-tool.js";
-export { resolveVisualSettings } from "./visual-settings.js";
-export type { VisualSettings, VisualToolOptions } from "./visual-settings.js";
+export type { VisualToolOptions } from "./visual-settings.js";
 export { ImageNameSchema, BBoxSchema, LabelSchema } from "./image-argument.js";
 export { ColorSchema } from "./color.js";
-export { cropOperation, cropTool } from "./crop.js";
-export { zoomOperation, zoomTool } from "./zoom.js";
-export { rotateOperation, rotateTool, rotationGeometry } from "./rotate.js";
-export { flipOperation, flipTool } from "./flip.js";
-export { resizeOperation, resizeTool } from "./resize.js";
-export { adjustOperation, adjustTool, adjustRaster } from "./adjust.js";
-export { sharpenOperation, sharpenTool } from "./sharpen.js";
-export { denoiseOperation, denoiseTool } from "./denoise.js";
-export { grayscaleOperation, grayscaleTool } from "./grayscale.js";
-export { invertOperation, invertTool } from "./invert.js";
-export { thresholdOperation, thresholdTool, otsuThreshold } from "./threshold.js";
-export { equalizeOperation, equalizeTool, equalizeRaster, claheRaster } from "./equalize.js";
-export { edgesOperation, edgesTool, sobelEdges } from "./edges.js";
-export { annotateOperation, annotateTool } from "./annotate.js";
-export { gridOperation, gridTool, niceStep } from "./grid.js";
-export { splitTilesOperation, splitTilesTool } from "./split-tiles.js";
-export { measureColorOperation, measureColorTool } from "./measure-color.js";
+export { cropTool } from "./crop.js";
+export { zoomTool } from "./zoom.js";
+export { rotateTool } from "./rotate.js";
+export { flipTool } from "./flip.js";
+export { resizeTool } from "./resize.js";
+export { adjustTool } from "./adjust.js";
+export { sharpenTool } from "./sharpen.js";
+export { denoiseTool } from "./denoise.js";
+export { grayscaleTool } from "./grayscale.js";
+export { invertTool } from "./invert.js";
+export { thresholdTool } from "./threshold.js";
+export { equalizeTool } from "./equalize.js";
+export { edgesTool } from "./edges.js";
+export { annotateTool } from "./annotate.js";
+export { gridTool } from "./grid.js";
+export { splitTilesTool } from "./split-tiles.js";
+export { measureColorTool } from "./measure-color.js";
 export { createMeasureSizeTool, measureSizeTool } from "./measure-size.js";
 
 /** The built-in image operations, in the order their tools are listed. */
-export const builtInImageOperations: readonly ImageOperation[] = [
+const builtInImageOperations: readonly ImageOperation[] = [
   cropOperation,
   zoomOperation,
   rotateOperation,
@@ -74,7 +73,8 @@ export const builtInImageOperations: readonly ImageOperation[] = [
  *
  * @example
  * ```ts
- * import { ToolRegistry, createImageEngine } from "interleaf";
+ * import { ToolRegistry } from "interleaf";
+import { createImageEngine } from "../../src/images/image-engine.js";
  * import { visualTools } from "interleaf/nodes";
  *
  * const engine = createImageEngine({ cacheBytes: 512 * 1024 * 1024 });

@@ -23,7 +23,7 @@ export type Box = z.infer<typeof BoxSchema>;
  *
  * @example
  * ```ts
- * import { boxToPixels } from "interleaf";
+ * import { boxToPixels } from "interleaf/images";
  *
  * boxToPixels([0, 0, 500, 500], "qwen1000", { width: 2000, height: 1000 }); // [0, 0, 1000, 500]
  * ```

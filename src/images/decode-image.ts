@@ -96,7 +96,7 @@ export interface DecodeOptions {
  * @example
  * ```ts
  * import sharp from "sharp";
- * import { decodeImage } from "interleaf";
+ * import { decodeImage } from "interleaf/images";
  *
  * const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "red" } }).png().toBuffer();
  * const raster = await decodeImage(png);

@@ -54,7 +54,8 @@ export interface ImageEngineStats {
  * @example
  * ```ts
  * import sharp from "sharp";
- * import { MemoryImageStore, createImageEngine, ingestImage } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
+ * import { createImageEngine, ingestImage } from "interleaf/images";
  *
  * const store = new MemoryImageStore();
  * const engine = createImageEngine({ cacheBytes: 64 * 1024 * 1024 });
@@ -144,7 +145,7 @@ export class ImageEngine {
  *
  * @example
  * ```ts
- * import { createImageEngine } from "interleaf";
+ * import { createImageEngine } from "interleaf/images";
  *
  * const engine = createImageEngine({ maxPixels: 50_000_000, encoding: "png" });
  * console.log(engine.maxPixels); // 50000000

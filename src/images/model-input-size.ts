@@ -22,7 +22,7 @@ export const DEFAULT_MODEL_IMAGE_SIZING: ModelImageSizing = ModelImageSizingSche
  *
  * @example
  * ```ts
- * import { modelInputSize } from "interleaf";
+ * import { modelInputSize } from "interleaf/images";
  *
  * const sent = modelInputSize(7680, 4320);
  * console.log(sent.width % 28, sent.height % 28, sent.tokens <= 1280); // 0 0 true

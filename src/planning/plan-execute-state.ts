@@ -50,7 +50,7 @@ export const planExecuteFields = {
  *
  * @example
  * ```ts
- * import { PlanExecuteState } from "interleaf";
+ * import { PlanExecuteState } from "interleaf/planning";
  *
  * type State = typeof PlanExecuteState.State;
  * const done = (s: State) => Object.values(s.planResults).filter((r) => r.status === "done").length;

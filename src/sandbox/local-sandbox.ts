@@ -58,7 +58,7 @@ const HOST_GRACE_MS = 5_000;
  *
  * @example
  * ```ts
- * import { createLocalSandbox } from "interleaf";
+ * import { createLocalSandbox } from "interleaf/sandbox";
  *
  * const sandbox = createLocalSandbox({ limits: { wallMs: 10_000 } });
  * const result = await sandbox.run({ code: "import numpy as np\nprint(np.arange(4).sum())" });

@@ -7,7 +7,7 @@ import type { PageFetcher } from "./page-fetcher.js";
  *
  * @example
  * ```ts
- * import { chainPageFetchers, httpPageFetcher } from "interleaf";
+ * import { chainPageFetchers, httpPageFetcher } from "interleaf/search";
  *
  * const pages = chainPageFetchers([httpPageFetcher()]);
  * console.log(pages.provider); // "chain(http)"

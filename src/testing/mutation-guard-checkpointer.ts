@@ -29,7 +29,8 @@ interface Written {
  *
  * @example
  * ```ts
- * import { createGraphAgent, r1v4Dialect, MemoryImageStore, MemoryResultCache } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
+ * import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { MutationGuardCheckpointer, scriptedModel } from "interleaf/testing";
  *

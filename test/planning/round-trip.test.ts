@@ -4,7 +4,8 @@ import { ToolRegistry, createGraphAgent, r1v4Dialect, type ModelBackend, type Mo
 import { scriptedModel, withCassette } from "interleaf/testing";
 import { interleavedGraph } from "interleaf/graphs";
 import { planAndExecuteGraph, planConsistencyOf } from "../../graphs/plan-and-execute/index.js";
-import { planConsistency, planFromTrajectory, toPlannerParameters, validatePlan, type PlanExecuteStateValue } from "../../src/planning/index.js";
+import { planConsistency, planFromTrajectory, validatePlan, type PlanExecuteStateValue } from "../../src/planning/index.js";
+import { toPlannerParameters } from "../../src/planning/executor-parameters.js";
 import { WEB, photo, searchWeb } from "./helpers.js";
 import { fillRequest, roleOf } from "./scripted-roles.js";
 

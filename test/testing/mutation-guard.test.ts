@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InterleafError, MemoryImageStore, MemoryResultCache, createGraphAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
+import { InterleafError, createGraphAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
+import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { MutationGuardCheckpointer, checkpointerConformance, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
 
