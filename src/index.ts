@@ -41,7 +41,8 @@ export type { Dialect, DialectInput, DialectRequest, ParsedTurn } from "./dialec
 export { nativeDialect, type NativeDialectOptions } from "./dialects/native-dialect.js";
 export { r1v4Dialect, type R1V4DialectOptions } from "./dialects/r1v4-dialect.js";
 export { textProtocolDialect } from "./dialects/text-protocol/text-protocol-dialect.js";
-export type { TextProtocolOptions, TextProtocolPromptContext, ToolAlias, TagAction } from "./dialects/text-protocol/text-protocol-options.js";
+export type { TextProtocolOptions, ResolvedTextProtocolOptions, TextProtocolPromptContext, ToolAlias, TagAction } from "./dialects/text-protocol/text-protocol-options.js";
+export type { ArgumentObject } from "./dialects/tool-arguments.js";
 export { deepeyesDialect } from "./dialects/presets/deepeyes-dialect.js";
 export { webwatcherDialect } from "./dialects/presets/webwatcher-dialect.js";
 export { miniO3Dialect } from "./dialects/presets/mini-o3-dialect.js";
@@ -57,7 +58,6 @@ export { createToolContext, type ToolContextOptions } from "./tools/tool-context
 // Storage and the other extension points (their implementations are in the subpaths).
 export { openStorage } from "./storage/open-storage.js";
 export type { Storage, StorageKind } from "./storage/storage.js";
-export type { StorageSpec } from "./storage/storage-spec.js";
 export type { ImageStore } from "./images/image-store.js";
 export type { ResultCache } from "./storage/result-cache.js";
 export type { SearchBackend } from "./search/search-backend.js";

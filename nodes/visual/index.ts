@@ -23,7 +23,7 @@ import { resolveVisualSettings, type VisualToolOptions } from "./visual-settings
 
 export { imageOperationTool } from "./image-operation-tool.js";
 export type { ImageOperation, ImageOperationContext, ImageOperationInput, ImageOperationResult, OperationImage } from "./image-operation-tool.js";
-export type { VisualToolOptions } from "./visual-settings.js";
+export type { VisualToolOptions, VisualSettings } from "./visual-settings.js";
 export { ImageNameSchema, BBoxSchema, LabelSchema } from "./image-argument.js";
 export { ColorSchema } from "./color.js";
 export { cropTool } from "./crop.js";

@@ -6,6 +6,7 @@
  * @module interleaf/planning
  */
 export type { Planner, PlannerInput, PlannerResult, ReplanRequest, DoneStep } from "./planner.js";
+export type { PlanDependencies } from "./plan-dependencies.js";
 export { modelPlanner, type ModelPlannerOptions } from "./model-planner.js";
 export { structuredOutputPlanner, planOutputSchema, type StructuredOutputPlannerOptions } from "./structured-output-planner.js";
 export { r1v4PlannerPrompt } from "./planner-prompt.js";

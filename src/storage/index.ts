@@ -7,7 +7,6 @@
  */
 export type { Storage, StorageKind } from "./storage.js";
 export { openStorage } from "./open-storage.js";
-export type { StorageSpec } from "./storage-spec.js";
 export type { ImageStore } from "../images/image-store.js";
 export { MemoryImageStore } from "../images/memory-image-store.js";
 export { SqliteImageStore } from "../images/sqlite-image-store.js";
