@@ -282,7 +282,10 @@ export class Agent {
 }
 
 /**
- * Creates an {@link Agent}: a graph, a model backend, a dialect, tools and storage.
+ * Creates an {@link Agent}: a graph, a model backend, a dialect, tools and storage. The graph is
+ * yours (any `StateGraph` on `AgentState`, or one from `interleaf/graphs`); the agent compiles
+ * it with the storage's checkpointer. (Not LangChain's `createAgent`, which builds its own
+ * tool-calling graph from a model and tools.)
  *
  * @example
  * ```ts
