@@ -6,6 +6,11 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^interleaf\/images$/, replacement: here("./src/images/index.ts") },
+      { find: /^interleaf\/search$/, replacement: here("./src/search/index.ts") },
+      { find: /^interleaf\/storage$/, replacement: here("./src/storage/index.ts") },
+      { find: /^interleaf\/planning$/, replacement: here("./src/planning/index.ts") },
+      { find: /^interleaf\/sandbox$/, replacement: here("./src/sandbox/index.ts") },
       { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },
       { find: /^interleaf\/graphs$/, replacement: here("./graphs/index.ts") },
       { find: /^interleaf\/testing$/, replacement: here("./src/testing/index.ts") },

@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
-import { InterleafError, defaultIndexDir, searchSetupFromSpec, type CliEnvironment, type ToolChoice } from "../src/index.js";
+import { InterleafError } from "../src/index.js";
+import { defaultIndexDir } from "../src/search/local-index.js";
+import { searchSetupFromSpec } from "../src/search/search-spec.js";
+import { type CliEnvironment, type ToolChoice } from "../src/cli/cli-environment.js";
 import { demoCommand } from "./demo/demo-command.js";
 import { defaultTools } from "./default-tools.js";
 import { interleavedGraph } from "./interleaved/interleaved-graph.js";

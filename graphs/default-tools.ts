@@ -1,4 +1,8 @@
-import { createLocalSandbox, modelSummarizer, type AgentMode, type AnyTool, type CodeSandbox, type ModelBackend, type SearchSetup } from "../src/index.js";
+import { type AnyTool, type CodeSandbox, type ModelBackend } from "../src/index.js";
+import { createLocalSandbox } from "../src/sandbox/local-sandbox.js";
+import { modelSummarizer } from "../src/search/summarizer.js";
+import { type AgentMode } from "../src/cli/cli-environment.js";
+import { type SearchSetup } from "../src/search/search-spec.js";
 import { codeTool, searchTools, visualTools, type VisualToolOptions } from "../nodes/index.js";
 
 /** What {@link defaultTools} builds the tool set from. */

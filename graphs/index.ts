@@ -1,9 +1,12 @@
+/**
+ * Ready agents assembled from `interleaf/nodes`: R1V4's interleaved loop, its plan mode, and
+ * plan-and-execute; the default tool set for each mode.
+ *
+ * @packageDocumentation
+ * @module interleaf/graphs
+ */
 export { interleavedGraph, type InterleavedGraphOptions, type AgentNode } from "./interleaved/interleaved-graph.js";
+export type { AgentStateGraph, PlanExecuteStateGraph } from "./graph-types.js";
 export { defaultTools, type DefaultToolsOptions } from "./default-tools.js";
-export { cliEnvironment } from "./cli-environment.js";
-export { demoCommand } from "./demo/demo-command.js";
-export { DEMO_QUESTION, DEMO_TURNS } from "./demo/demo-script.js";
 export { plannerGraph, type PlannerGraphOptions } from "./planner/index.js";
 export { planAndExecuteGraph, planConsistencyOf, type PlanAndExecuteOptions } from "./plan-and-execute/index.js";
-export { planCommand, PLAN_OPTIONS, PLAN_COMMAND_DESCRIPTION } from "./commands/plan-command.js";
-export { r1v4PlanningTools } from "./commands/planning-tools.js";

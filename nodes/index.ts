@@ -1,13 +1,17 @@
+/**
+ * The steps of an agent graph, built on the runtime: model turns, tool calls, answers, plan
+ * steps, and the tools themselves (visual operations, search, code).
+ *
+ * @packageDocumentation
+ * @module interleaf/nodes
+ */
 export { reasonNode } from "./reason/reason-node.js";
 export { toolsNode } from "./tools/tools-node.js";
-export { runToolCall, type ToolCallJob, type ToolCallScope } from "./tools/run-tool-call.js";
 export { answerNode } from "./answer/answer-node.js";
-export { planNode, createPlanNode, plannerFor, type PlanNodeOptions, type PlannerChoice } from "./plan/plan-node.js";
+export { createPlanNode, type PlanNodeOptions, type PlannerChoice } from "./plan/plan-node.js";
 export { routeAfterReason } from "./routing.js";
 export { toolNode } from "./tool-node.js";
-export { galleryOf } from "./gallery-of.js";
-export { budgetStop } from "./budget-check.js";
-export { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
+export { agentContext, type NodeRuntime } from "./runtime.js";
 export * from "./search/index.js";
 export * from "./visual/index.js";
 export * from "./code/index.js";

@@ -8,7 +8,7 @@ export type NodeRuntime = LangGraphRunnableConfig & { context?: unknown };
 export function agentContext(runtime: NodeRuntime): AgentContext {
   const context = runtime.context as AgentContext | undefined;
   if (!context || typeof context !== "object" || !("model" in context) || !("dialect" in context)) {
-    throw new InterleafError("config_invalid", "this node needs an interleaf AgentContext: run the graph with createAgent(...) or pass { context } to invoke");
+    throw new InterleafError("config_invalid", "this node needs an interleaf AgentContext: run the graph with createGraphAgent(...) or pass { context } to invoke");
   }
   return context;
 }

@@ -1,5 +1,6 @@
-import { fingerprint, type AgentStateUpdate, type AgentStateValue, type AnyTool, type TrajectoryStep } from "../src/index.js";
-import { galleryOf } from "./gallery-of.js";
+import { type AgentStateUpdate, type AgentStateValue, type AnyTool, type TrajectoryStep } from "../src/index.js";
+import { fingerprint } from "../src/util/stable-json.js";
+import { runGallery } from "./run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
 import { runToolCall } from "./tools/run-tool-call.js";
 
@@ -36,7 +37,7 @@ export function toolNode(tool: AnyTool, argumentsFrom: (state: AgentStateValue) 
     const startedAt = context.now();
     const { record } = await runToolCall(
       { id, name: tool.name, arguments: args },
-      { context: scoped, gallery: galleryOf(state), question: state.question, threadId: threadIdOf(runtime), step: index, ...(runtime.signal ? { signal: runtime.signal } : {}) },
+      { context: scoped, gallery: runGallery(state), question: state.question, threadId: threadIdOf(runtime), step: index, ...(runtime.signal ? { signal: runtime.signal } : {}) },
     );
     const step: TrajectoryStep = {
       index,

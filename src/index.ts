@@ -1,35 +1,72 @@
-export * from "./errors/index.js";
-export * from "./images/image-ref.js";
-export type { ImageStore } from "./images/image-store.js";
-export { MemoryImageStore } from "./images/memory-image-store.js";
-export { contentId } from "./images/content-id.js";
-export * from "./images/coordinates.js";
-export * from "./storage/index.js";
-export * from "./models/index.js";
-export * from "./state/trajectory.js";
-export * from "./state/plan.js";
-export * from "./state/budgets.js";
-export * from "./state/pending-turn.js";
-export * from "./state/agent-state.js";
-export * from "./images/gallery.js";
-export * from "./images/model-input-size.js";
-export * from "./tools/tool.js";
+/**
+ * What you touch to build and run an agent: {@link createGraphAgent} and its options, results and
+ * events; the agent state; the extension points (model backends, dialects, tools, stores, search,
+ * sandbox, planner); the built-in model backends and dialect presets; storage; errors.
+ *
+ * Domains that only some users need have their own entry points: `interleaf/images`,
+ * `interleaf/search`, `interleaf/storage`, `interleaf/planning`, `interleaf/sandbox`,
+ * `interleaf/nodes`, `interleaf/graphs` and `interleaf/testing`.
+ *
+ * @packageDocumentation
+ * @module interleaf
+ */
+
+// Running an agent.
+export { Agent, createGraphAgent, type AgentOptions, type RunOptions, type ForkOptions } from "./executor/agent.js";
+export type { AgentContext } from "./executor/agent-context.js";
+export { emit, type AgentEvent, type AgentEventType } from "./executor/agent-events.js";
+export type { AgentGraph, CompiledAgentGraph } from "./executor/agent-graph.js";
+export type { AgentStorage } from "./executor/agent-storage.js";
+export type { CheckpointSummary } from "./executor/checkpoint-summary.js";
+export type { ImageInput, RunInput } from "./executor/run-input.js";
+export type { RunResult, RunStatus } from "./executor/run-result.js";
+
+// The agent state.
+export { AgentState, agentStateFields, type AgentStateUpdate, type AgentStateValue } from "./state/agent-state.js";
+export type { TrajectoryStep, ToolCallRecord, Observation, ErrorInfo, Usage } from "./state/trajectory.js";
+export type { PlanStep, PlanVersion } from "./state/plan.js";
+export type { Budgets, Counters, Stop, StopReason } from "./state/budgets.js";
+export type { PendingTurn } from "./state/pending-turn.js";
+export type { ImageRef } from "./images/image-ref.js";
+
+// Model backends.
+export type { ModelBackend, ModelRequest, ModelResponse, ToolSpec } from "./models/model-backend.js";
+export { textOf, type ContentPart, type ImagePart, type ModelMessage, type TextPart, type TokenUsage, type ToolCallRequest } from "./models/messages.js";
+export { openAICompatibleModel, type OpenAICompatibleModelOptions } from "./models/openai-compatible/openai-compatible-model.js";
+export type { ImagePlacement } from "./models/openai-compatible/openai-messages.js";
+export { langchainModel, type LangChainModelOptions } from "./models/langchain/langchain-model.js";
+
+// Dialects.
+export type { Dialect, DialectInput, DialectRequest, ParsedTurn } from "./dialects/dialect.js";
+export { nativeDialect, type NativeDialectOptions } from "./dialects/native-dialect.js";
+export { r1v4Dialect, type R1V4DialectOptions } from "./dialects/r1v4-dialect.js";
+export { textProtocolDialect } from "./dialects/text-protocol/text-protocol-dialect.js";
+export type { TextProtocolOptions, ResolvedTextProtocolOptions, TextProtocolPromptContext, ToolAlias, TagAction } from "./dialects/text-protocol/text-protocol-options.js";
+export type { ArgumentObject } from "./dialects/tool-arguments.js";
+export { deepeyesDialect } from "./dialects/presets/deepeyes-dialect.js";
+export { webwatcherDialect } from "./dialects/presets/webwatcher-dialect.js";
+export { miniO3Dialect } from "./dialects/presets/mini-o3-dialect.js";
+export { thymeDialect } from "./dialects/presets/thyme-dialect.js";
+export { mmsearchR1Dialect } from "./dialects/presets/mmsearch-r1-dialect.js";
+export type { PresetDialectOptions } from "./dialects/presets/preset-options.js";
+
+// Tools.
+export { defineTool, type Tool, type AnyTool, type ToolContext, type ToolOutput } from "./tools/tool.js";
 export { ToolRegistry } from "./tools/tool-registry.js";
-export * from "./dialects/index.js";
-export * from "./images/ingest.js";
-export * from "./tools/tool-context.js";
-export * from "./executor/index.js";
-export { stableStringify, fingerprint } from "./util/stable-json.js";
-export * from "./net/index.js";
-export * from "./search/index.js";
-export * from "./cli/index.js";
-export * from "./sandbox/index.js";
-export { decodeImage, readImageHeader, type DecodeOptions, type ImageHeader } from "./images/decode-image.js";
-export * from "./images/image-engine.js";
-export * from "./images/raster-cache.js";
-export * from "./images/raster.js";
-export * from "./images/encode-image.js";
-export * from "./images/pixel-box.js";
-export * from "./images/affine-map.js";
-export * from "./images/prepare-model-image.js";
-export * from "./planning/index.js";
+export { createToolContext, type ToolContextOptions } from "./tools/tool-context.js";
+
+// Storage and the other extension points (their implementations are in the subpaths).
+export { openStorage } from "./storage/open-storage.js";
+export type { Storage, StorageKind } from "./storage/storage.js";
+export type { ImageStore } from "./images/image-store.js";
+export type { ResultCache } from "./storage/result-cache.js";
+export type { SearchBackend } from "./search/search-backend.js";
+export type { ImageSearchBackend } from "./search/image-search-backend.js";
+export type { PageFetcher } from "./search/page-fetcher.js";
+export type { Summarizer } from "./search/summarizer.js";
+export type { ImageHost } from "./search/image-host.js";
+export type { CodeSandbox } from "./sandbox/code-sandbox.js";
+export type { Planner } from "./planning/planner.js";
+
+// Errors.
+export * from "./errors/index.js";

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
-import { InterleafError, MemoryImageStore, ToolRegistry, ingestInputImages, openStorage } from "../../src/index.js";
+import { InterleafError, ToolRegistry, openStorage } from "../../src/index.js";
+import { MemoryImageStore } from "../../src/images/memory-image-store.js";
+import { ingestInputImages } from "../../src/executor/run-input.js";
 import { EXIT, UsageError, type CliEnvironment, type CliIo } from "../../src/cli/index.js";
 import { MODEL_OPTIONS, runConfigFromOptions } from "../../src/cli/model-options.js";
 import { databaseSpec } from "../../src/cli/database-spec.js";
@@ -28,8 +30,8 @@ export const PLAN_COMMAND_DESCRIPTION = 'plan <image> "<question>" [--model …|
  *
  * @example
  * ```ts
- * import { planCommand } from "interleaf/graphs";
- * import { processIo } from "interleaf";
+ * import { planCommand } from "./plan-command.js";
+ * import { processIo } from "../../src/cli/cli-io.js";
  *
  * // process.exitCode = await planCommand(["photo.jpg", "Who built this?", "--script", "plan.json"], processIo());
  * ```

@@ -1,20 +1,14 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
-import {
-  Agent,
-  COMMON_OPTIONS,
-  DEFAULT_SQLITE_PATH,
-  EXIT,
-  buildLocalIndex,
-  defaultIndexDir,
-  openStorage,
-  parseCommandLine,
-  printRun,
-  r1v4Dialect,
-  searchSetupFromSpec,
-  type CliIo,
-} from "../../src/index.js";
+import { Agent, openStorage, r1v4Dialect } from "../../src/index.js";
+import { COMMON_OPTIONS, parseCommandLine } from "../../src/cli/parse-command-line.js";
+import { DEFAULT_SQLITE_PATH } from "../../src/storage/storage-spec.js";
+import { EXIT } from "../../src/cli/cli-error.js";
+import { buildLocalIndex, defaultIndexDir } from "../../src/search/local-index.js";
+import { printRun } from "../../src/cli/print-run.js";
+import { searchSetupFromSpec } from "../../src/search/search-spec.js";
+import { type CliIo } from "../../src/cli/cli-io.js";
 import { scriptedModel } from "../../src/testing/scripted-model.js";
 import { defaultTools } from "../default-tools.js";
 import { interleavedGraph } from "../interleaved/interleaved-graph.js";

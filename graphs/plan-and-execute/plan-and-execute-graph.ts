@@ -12,6 +12,7 @@ import {
   schedulePlanNode,
 } from "../../nodes/planning/index.js";
 import { interleavedGraph } from "../interleaved/interleaved-graph.js";
+import type { AgentStateGraph, PlanExecuteStateGraph } from "../graph-types.js";
 
 /** Options for {@link planAndExecuteGraph}. */
 export interface PlanAndExecuteOptions {
@@ -41,7 +42,7 @@ export interface PlanAndExecuteOptions {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { planAndExecuteGraph } from "interleaf/graphs";
  * import { scriptedModel } from "interleaf/testing";
  *
@@ -52,12 +53,12 @@ export interface PlanAndExecuteOptions {
  *   ],
  *   { turnIndex: "sequential" },
  * );
- * const agent = createAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect() });
+ * const agent = createGraphAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect() });
  * const result = await agent.run({ question: "What colour is the mug?" });
  * console.log(result.answer); // "black"
  * ```
  */
-export function planAndExecuteGraph(options: PlanAndExecuteOptions = {}) {
+export function planAndExecuteGraph(options: PlanAndExecuteOptions = {}): AgentStateGraph | PlanExecuteStateGraph {
   const planner = options.planner ? { planner: options.planner } : {};
   if (options.mode === "guidance") return interleavedGraph({ plan: createPlanNode(planner), reason: planGuidedReasonNode });
   const resolver = options.resolver ? { resolver: options.resolver } : {};

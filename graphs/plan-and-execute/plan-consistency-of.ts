@@ -1,5 +1,6 @@
 import type { AgentStateValue, ToolRegistry } from "../../src/index.js";
-import { planConsistency, resultsOf, type PlanConsistencyReport, type PlanExecuteStateValue } from "../../src/planning/index.js";
+import { planConsistency, type PlanConsistencyReport, type PlanExecuteStateValue } from "../../src/planning/index.js";
+import { resultsOf } from "../../src/planning/plan-step-result.js";
 
 /**
  * The plan–execution consistency report of a finished thread's state: its latest plan against

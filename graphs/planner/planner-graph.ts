@@ -3,6 +3,7 @@ import { AgentState, emit, type AgentStateUpdate, type AgentStateValue } from ".
 import { createPlanNode, type PlannerChoice } from "../../nodes/plan/plan-node.js";
 import type { NodeRuntime } from "../../nodes/index.js";
 import { plural } from "../../src/util/plural.js";
+import type { AgentStateGraph } from "../graph-types.js";
 
 /** Options for {@link plannerGraph}. */
 export interface PlannerGraphOptions {
@@ -25,11 +26,11 @@ async function publishPlan(state: AgentStateValue, runtime: NodeRuntime): Promis
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { plannerGraph } from "interleaf/graphs";
  * import { scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({
+ * const agent = createGraphAgent({
  *   graph: plannerGraph(),
  *   model: scriptedModel(['<plan>[{"description": "Answer from the image", "tool_name": "none", "parameters": {}}]</plan>']),
  *   dialect: r1v4Dialect(),
@@ -38,7 +39,7 @@ async function publishPlan(state: AgentStateValue, runtime: NodeRuntime): Promis
  * console.log(JSON.parse(result.answer ?? "[]").length); // 1
  * ```
  */
-export function plannerGraph(options: PlannerGraphOptions = {}) {
+export function plannerGraph(options: PlannerGraphOptions = {}): AgentStateGraph {
   return new StateGraph(AgentState)
     .addNode("plan", createPlanNode(options.planner ? { planner: options.planner } : {}))
     .addNode("publish", publishPlan)

@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import { ingestToolImage } from "../../src/images/ingest-tool-image.js";
 import { z } from "zod";
-import { InterleafError, defineTool, type GalleryEntry, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
-import { resolveSandboxLimits, DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxInput, type SandboxLimits, type SandboxResult } from "../../src/sandbox/index.js";
+import { InterleafError, defineTool, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
+import { type GalleryEntry } from "../../src/images/gallery.js";
+import { DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxInput, type SandboxLimits, type SandboxResult } from "../../src/sandbox/index.js";
+import { resolveSandboxLimits } from "../../src/sandbox/sandbox-limits.js";
 import { formatCodeObservation, type ListedImage } from "./code-observation.js";
 import { extractPythonCode } from "./extract-python-code.js";
 import { R1V4_CODE_PATHS } from "./r1v4-code-paths.js";
@@ -64,7 +66,7 @@ const EXTENSION_BY_MIME: Record<string, string> = {
  *
  * @example
  * ```ts
- * import { createLocalSandbox } from "interleaf";
+ * import { createLocalSandbox } from "interleaf/sandbox";
  * import { codeTool } from "interleaf/nodes";
  *
  * const code = codeTool({ sandbox: createLocalSandbox(), resultFormat: "json" });

@@ -7,7 +7,7 @@ const FENCE = /```[ \t]*(?:python3?|py)?[ \t]*\r?\n([\s\S]*?)(?:```|$)/gi;
  *
  * @example
  * ```ts
- * import { extractPythonCode } from "interleaf/nodes";
+ * import { extractPythonCode } from "./extract-python-code.js";
  *
  * extractPythonCode("```python\n  print(1)\n```"); // "print(1)"
  * ```

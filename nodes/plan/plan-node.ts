@@ -71,19 +71,3 @@ export function createPlanNode(options: PlanNodeOptions = {}) {
     }
   };
 }
-
-/**
- * The planning step of the interleaved graph. Without a planner it leaves the state as it is
- * (R1V4's interleaved mode works without an explicit plan); use {@link createPlanNode} for a
- * node that writes a plan version into `plans` (the planner graphs do).
- *
- * @example
- * ```ts
- * import { planNode } from "interleaf/nodes";
- *
- * console.log(typeof planNode); // "function"
- * ```
- */
-export async function planNode(_state: AgentStateValue): Promise<AgentStateUpdate> {
-  return {};
-}

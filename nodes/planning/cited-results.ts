@@ -1,13 +1,13 @@
 import type { AgentStateValue, PlanVersion } from "../../src/index.js";
 import type { CitedResult, PlanStepResult } from "../../src/planning/index.js";
-import { galleryOf } from "../gallery-of.js";
+import { runGallery } from "../run-gallery.js";
 
 /**
  * The results of the given steps that exist, as a model is shown them: the text, and the names
  * of the images a step produced ("observation 2"), so a placeholder can be filled with an image.
  */
 export function citedResults(state: Pick<AgentStateValue, "images" | "steps">, plan: PlanVersion, results: ReadonlyMap<number, PlanStepResult>, steps: readonly number[]): CitedResult[] {
-  const gallery = galleryOf(state);
+  const gallery = runGallery(state);
   const out: CitedResult[] = [];
   for (const n of steps) {
     const result = results.get(n);

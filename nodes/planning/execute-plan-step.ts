@@ -1,24 +1,13 @@
-import {
-  emit,
-  InterleafError,
-  resolveRequestImages,
-  type ModelBackend,
-  type TrajectoryStep,
-} from "../../src/index.js";
-import {
-  fillPlaceholders,
-  isEmptyObservation,
-  placeholdersInValue,
-  readReasoning,
-  reasoningStepMessages,
-  resultKey,
-  type PlanExecuteStateUpdate,
-  type PlanExecuteStateValue,
-  type PlanStepResult,
-  type PlaceholderFill,
-} from "../../src/planning/index.js";
+import { emit, InterleafError, type ModelBackend, type TrajectoryStep } from "../../src/index.js";
+import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
+import { type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult, type PlaceholderFill } from "../../src/planning/index.js";
+import { fillPlaceholders } from "../../src/planning/fill-placeholders.js";
+import { isEmptyObservation } from "../../src/planning/empty-observation.js";
+import { placeholdersInValue } from "../../src/planning/placeholders.js";
+import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoning-step.js";
+import { resultKey } from "../../src/planning/plan-step-result.js";
 import type { ToolCallRecord } from "../../src/index.js";
-import { galleryOf } from "../gallery-of.js";
+import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "../tools/run-tool-call.js";
 import { citedResults } from "./cited-results.js";
@@ -91,7 +80,7 @@ export function createExecutePlanStepNode(options: ExecutePlanStepOptions = {}) 
     emit(runtime.writer, { type: "step_started", step: index });
     const job = { id: `plan-v${task.version}-s${task.step}`, name: step.tool_name, arguments: parameters };
     emit(runtime.writer, { type: "tool_call", step: index, callId: job.id, name: job.name, arguments: job.arguments });
-    const gallery = galleryOf(state);
+    const gallery = runGallery(state);
     const { record, replayed } = await runToolCall(job, { context, gallery, question: state.question, threadId: threadIdOf(runtime), step: index, ...signal });
     const o = record.observation;
     emit(runtime.writer, { type: "observation", step: index, callId: record.id, name: record.name, text: o.text, images: o.images, ...(o.error ? { error: o.error } : {}), durationMs: record.durationMs, replayed });

@@ -1,5 +1,5 @@
 import type { AgentStateUpdate, AgentStateValue } from "../../src/index.js";
-import { planGuidance } from "../../src/planning/index.js";
+import { planGuidance } from "../../src/planning/render-plan.js";
 import { reasonNode } from "../reason/reason-node.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 

@@ -1,5 +1,7 @@
 import type { PlanStep, PlanVersion } from "../../src/index.js";
-import { planDependencies, resultsOf, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
+import { type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
+import { planDependencies } from "../../src/planning/plan-dependencies.js";
+import { resultsOf } from "../../src/planning/plan-step-result.js";
 
 /** Where the execution of the current plan version stands. */
 export interface PlanProgress {

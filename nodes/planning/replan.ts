@@ -1,5 +1,7 @@
 import { emit, InterleafError } from "../../src/index.js";
-import { renumberSteps, resultKey, type DoneStep, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
+import { type DoneStep, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
+import { renumberSteps } from "../../src/planning/placeholders.js";
+import { resultKey } from "../../src/planning/plan-step-result.js";
 import { plannerFor, type PlannerChoice } from "../plan/plan-node.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { foldTally } from "./fold-tally.js";

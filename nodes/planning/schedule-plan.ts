@@ -1,7 +1,7 @@
 import { END, Send } from "@langchain/langgraph";
 import { emit } from "../../src/index.js";
 import type { PlanExecuteStateUpdate, PlanExecuteStateValue } from "../../src/planning/index.js";
-import { budgetStop } from "../budget-check.js";
+import { budgetStop } from "../budget-stop.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { foldTally } from "./fold-tally.js";
 import { planProgress } from "./plan-progress.js";

@@ -1,5 +1,8 @@
-import { emit, resolveRequestImages, type ModelBackend, type PlanStep, type TrajectoryStep } from "../../src/index.js";
-import { readReasoning, reasoningStepMessages, resultKey, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
+import { emit, type ModelBackend, type PlanStep, type TrajectoryStep } from "../../src/index.js";
+import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
+import { type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
+import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoning-step.js";
+import { resultKey } from "../../src/planning/plan-step-result.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { citedResults } from "./cited-results.js";
 import { foldTally } from "./fold-tally.js";

@@ -1,18 +1,10 @@
-import {
-  BudgetsSchema,
-  emit,
-  raceAbort,
-  resolveRequestImages,
-  type AgentStateUpdate,
-  type AgentStateValue,
-  type ModelResponse,
-  type ParsedTurn,
-  type Stop,
-  type TrajectoryStep,
-} from "../../src/index.js";
+import { emit, type AgentStateUpdate, type AgentStateValue, type ModelResponse, type ParsedTurn, type Stop, type TrajectoryStep } from "../../src/index.js";
+import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
+import { raceAbort } from "../../src/net/abortable.js";
+import { BudgetsSchema } from "../../src/state/budgets.js";
 import { safeInertJson } from "../../src/state/inert-json.js";
-import { budgetStop } from "../budget-check.js";
-import { galleryOf } from "../gallery-of.js";
+import { budgetStop } from "../budget-stop.js";
+import { runGallery } from "../run-gallery.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { deadlineSignal } from "./deadline-signal.js";
 import { boundedProblem, capCalls, oversizedTurn, turnChars } from "./turn-limits.js";
@@ -55,7 +47,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   // Budgets of threads started before a limit existed lack it: fill in the defaults.
   const limits = BudgetsSchema.parse(state.budgets);
   emit(runtime.writer, { type: "step_started", step: index });
-  const gallery = galleryOf(state);
+  const gallery = runGallery(state);
   const request = context.dialect.buildRequest({
     question: state.question,
     images: state.images,

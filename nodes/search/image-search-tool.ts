@@ -42,7 +42,7 @@ const input = (max: number) =>
  *
  * @example
  * ```ts
- * import { openLocalIndex } from "interleaf";
+ * import { openLocalIndex } from "interleaf/search";
  * import { imageSearchTool } from "interleaf/nodes";
  *
  * const { images } = await openLocalIndex(".interleaf/index");

@@ -16,7 +16,8 @@ export interface SearchToolsOptions {
  *
  * @example
  * ```ts
- * import { ToolRegistry, searchSetupFromSpec } from "interleaf";
+ * import { ToolRegistry } from "interleaf";
+ * import { searchSetupFromSpec } from "interleaf/search";
  * import { searchTools } from "interleaf/nodes";
  *
  * const setup = await searchSetupFromSpec("local:.interleaf/index");

@@ -36,7 +36,8 @@ const input = (max: number) =>
  *
  * @example
  * ```ts
- * import { createToolContext, serperSearch } from "interleaf";
+ * import { createToolContext } from "interleaf";
+ * import { serperSearch } from "interleaf/search";
  * import { textSearchTool } from "interleaf/nodes";
  *
  * const tool = textSearchTool({ backend: serperSearch(), maxConcurrency: 4 });

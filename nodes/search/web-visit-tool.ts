@@ -43,7 +43,8 @@ interface Visit {
  *
  * @example
  * ```ts
- * import { createToolContext, httpPageFetcher } from "interleaf";
+ * import { createToolContext } from "interleaf";
+ * import { httpPageFetcher } from "interleaf/search";
  * import { webVisitTool } from "interleaf/nodes";
  *
  * const tool = webVisitTool({ fetcher: httpPageFetcher(), threshold: 8000 });

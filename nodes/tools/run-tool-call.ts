@@ -1,13 +1,7 @@
 import { z } from "zod";
-import {
-  InterleafError,
-  createToolContext,
-  fingerprint,
-  type AgentContext,
-  type ImageGallery,
-  type ToolCallRecord,
-  type ToolOutput,
-} from "../../src/index.js";
+import { InterleafError, createToolContext, type AgentContext, type ToolCallRecord, type ToolOutput } from "../../src/index.js";
+import { fingerprint } from "../../src/util/stable-json.js";
+import { type ImageGallery } from "../../src/images/gallery.js";
 import { restoreInertJson, safeInertJson } from "../../src/state/inert-json.js";
 
 /** One tool call to run, as the model asked for it. */

@@ -1,5 +1,5 @@
 import { emit, InterleafError, type AgentStateUpdate, type AgentStateValue, type ToolCallRecord, type TrajectoryStep } from "../../src/index.js";
-import { galleryOf } from "../gallery-of.js";
+import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "./run-tool-call.js";
 import { plural } from "../../src/util/plural.js";
@@ -27,7 +27,7 @@ export async function toolsNode(state: AgentStateValue, runtime: NodeRuntime): P
   if (!pending) return {};
   const context = agentContext(runtime);
   const startedAt = context.now();
-  const scope = { context, gallery: galleryOf(state), question: state.question, threadId: threadIdOf(runtime), step: pending.index, ...(runtime.signal ? { signal: runtime.signal } : {}) };
+  const scope = { context, gallery: runGallery(state), question: state.question, threadId: threadIdOf(runtime), step: pending.index, ...(runtime.signal ? { signal: runtime.signal } : {}) };
   const remaining = Math.max(0, state.budgets.maxToolCalls - state.counters.toolCalls);
   const calls: ToolCallRecord[] = await Promise.all(
     pending.requests.map(async (job, i) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InterleafError } from "../../src/errors/index.js";
 import type { Raster } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   brightness: z.number().min(0).max(10).optional().describe("Multiplier: 1 unchanged, 1.5 brighter, 0.5 darker."),
@@ -25,13 +25,13 @@ export function adjustRaster(raster: Raster, options: { brightness?: number; con
     lut[v] = Math.min(255, Math.max(0, Math.round(x)));
   }
   const C = raster.channels;
-  const colour = C >= 3;
+  const color = C >= 3;
   const pixels = raster.width * raster.height;
   const src = raster.data;
   const out = Buffer.allocUnsafe(src.length);
   for (let i = 0; i < pixels; i++) {
     const o = i * C;
-    if (!colour) {
+    if (!color) {
       out[o] = lut[src[o] as number] as number;
       if (C === 2) out[o + 1] = src[o + 1] as number;
       continue;
@@ -86,4 +86,4 @@ export const adjustOperation: ImageOperation<typeof input.shape> = {
  * console.log(adjustTool.name); // "adjust"
  * ```
  */
-export const adjustTool = defineImageOperation(adjustOperation);
+export const adjustTool = imageOperationTool(adjustOperation);

@@ -2,20 +2,20 @@ import { z } from "zod";
 import { InterleafError } from "../../src/errors/index.js";
 import { BoxSchema } from "../../src/images/coordinates.js";
 import { formatBox } from "../../src/images/pixel-box.js";
-import { ColourSchema, hexOf, PALETTE, rgbOf } from "./colour.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { ColorSchema, hexOf, PALETTE, rgbOf } from "./color.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { drawSvg, svgLabel } from "./svg-overlay.js";
 
 const LabelText = z.string().max(80).optional().describe("Text drawn next to the mark.");
 
 const input = z.object({
   boxes: z
-    .array(z.object({ bbox_2d: BoxSchema.describe("[x1, y1, x2, y2]"), label: LabelText, color: ColourSchema.optional() }))
+    .array(z.object({ bbox_2d: BoxSchema.describe("[x1, y1, x2, y2]"), label: LabelText, color: ColorSchema.optional() }))
     .max(50)
     .default([])
     .describe("Rectangles to draw."),
   points: z
-    .array(z.object({ point_2d: z.tuple([z.number(), z.number()]).describe("[x, y]"), label: LabelText, color: ColourSchema.optional() }))
+    .array(z.object({ point_2d: z.tuple([z.number(), z.number()]).describe("[x, y]"), label: LabelText, color: ColorSchema.optional() }))
     .max(50)
     .default([])
     .describe("Points to mark."),
@@ -78,4 +78,4 @@ export const annotateOperation: ImageOperation<typeof input.shape> = {
  * console.log(annotateTool.name); // "annotate"
  * ```
  */
-export const annotateTool = defineImageOperation(annotateOperation);
+export const annotateTool = imageOperationTool(annotateOperation);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatBox } from "../../src/images/pixel-box.js";
 import { extractRegion } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { BBoxSchema, LabelSchema } from "./image-argument.js";
 
 const input = z.object({ bbox_2d: BBoxSchema, label: LabelSchema });
@@ -42,4 +42,4 @@ export const cropOperation: ImageOperation<typeof input.shape> = {
  * console.log(cropTool.name); // "crop"
  * ```
  */
-export const cropTool = defineImageOperation(cropOperation);
+export const cropTool = imageOperationTool(cropOperation);

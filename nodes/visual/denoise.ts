@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rasterOf, sharpOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   size: z
@@ -37,4 +37,4 @@ export const denoiseOperation: ImageOperation<typeof input.shape> = {
  * console.log(denoiseTool.name); // "denoise"
  * ```
  */
-export const denoiseTool = defineImageOperation(denoiseOperation);
+export const denoiseTool = imageOperationTool(denoiseOperation);

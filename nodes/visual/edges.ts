@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lumaOf, type Raster } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({});
 
@@ -50,4 +50,4 @@ export const edgesOperation: ImageOperation<typeof input.shape> = {
  * console.log(edgesTool.name); // "edges"
  * ```
  */
-export const edgesTool = defineImageOperation(edgesOperation);
+export const edgesTool = imageOperationTool(edgesOperation);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Raster } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   method: z
@@ -29,11 +29,11 @@ function withLuma(raster: Raster, ys: Float32Array, mapped: Float32Array): Raste
   const C = raster.channels;
   const src = raster.data;
   const out = Buffer.allocUnsafe(src.length);
-  const colour = Math.min(C, 3) === 3 ? 3 : 1;
+  const color = Math.min(C, 3) === 3 ? 3 : 1;
   for (let i = 0; i < ys.length; i++) {
     const o = i * C;
     const delta = (mapped[i] as number) - (ys[i] as number);
-    for (let k = 0; k < colour; k++) {
+    for (let k = 0; k < color; k++) {
       const v = (src[o + k] as number) + delta;
       out[o + k] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
     }
@@ -43,7 +43,7 @@ function withLuma(raster: Raster, ys: Float32Array, mapped: Float32Array): Raste
 }
 
 /**
- * Global histogram equalisation of the luma, keeping the chroma: colours keep their hue while
+ * Global histogram equalisation of the luma, keeping the chroma: colors keep their hue while
  * the tones spread over the whole range.
  */
 export function equalizeRaster(raster: Raster): Raster {
@@ -160,4 +160,4 @@ export const equalizeOperation: ImageOperation<typeof input.shape> = {
  * console.log(equalizeTool.name); // "equalize"
  * ```
  */
-export const equalizeTool = defineImageOperation(equalizeOperation);
+export const equalizeTool = imageOperationTool(equalizeOperation);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rasterOf, sharpOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   direction: z
@@ -41,4 +41,4 @@ export const flipOperation: ImageOperation<typeof input.shape> = {
  * console.log(flipTool.name); // "flip"
  * ```
  */
-export const flipTool = defineImageOperation(flipOperation);
+export const flipTool = imageOperationTool(flipOperation);

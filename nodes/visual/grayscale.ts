@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lumaOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({});
 
@@ -29,4 +29,4 @@ export const grayscaleOperation: ImageOperation<typeof input.shape> = {
  * console.log(grayscaleTool.name); // "grayscale"
  * ```
  */
-export const grayscaleTool = defineImageOperation(grayscaleOperation);
+export const grayscaleTool = imageOperationTool(grayscaleOperation);

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ColourSchema, hexOf, rgbOf } from "./colour.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { ColorSchema, hexOf, rgbOf } from "./color.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { drawSvg, svgLabel } from "./svg-overlay.js";
 
 const input = z.object({
   divisions: z.number().int().min(2).max(40).default(8).describe("About how many cells along the longer side."),
-  color: ColourSchema.default("#ff2d2d").describe("Colour of the lines."),
+  color: ColorSchema.default("#ff2d2d").describe("Color of the lines."),
 });
 
 /** The "nice" step (1, 2, 2.5 or 5 × 10^k) closest above `raw`. */
@@ -68,4 +68,4 @@ export const gridOperation: ImageOperation<typeof input.shape> = {
  * console.log(gridTool.name); // "grid"
  * ```
  */
-export const gridTool = defineImageOperation(gridOperation);
+export const gridTool = imageOperationTool(gridOperation);

@@ -3,7 +3,7 @@ import type { AnyTool } from "../../src/tools/tool.js";
 import { adjustOperation } from "./adjust.js";
 import { annotateOperation } from "./annotate.js";
 import { cropOperation } from "./crop.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { denoiseOperation } from "./denoise.js";
 import { edgesOperation } from "./edges.js";
 import { equalizeOperation } from "./equalize.js";
@@ -21,33 +21,32 @@ import { thresholdOperation } from "./threshold.js";
 import { zoomOperation } from "./zoom.js";
 import { resolveVisualSettings, type VisualToolOptions } from "./visual-settings.js";
 
-export { defineImageOperation } from "./define-image-operation.js";
-export type { ImageOperation, ImageOperationContext, ImageOperationInput, ImageOperationResult, OperationImage } from "./define-image-operation.js";
-export { resolveVisualSettings } from "./visual-settings.js";
-export type { VisualSettings, VisualToolOptions } from "./visual-settings.js";
+export { imageOperationTool } from "./image-operation-tool.js";
+export type { ImageOperation, ImageOperationContext, ImageOperationInput, ImageOperationResult, OperationImage } from "./image-operation-tool.js";
+export type { VisualToolOptions, VisualSettings } from "./visual-settings.js";
 export { ImageNameSchema, BBoxSchema, LabelSchema } from "./image-argument.js";
-export { ColourSchema } from "./colour.js";
-export { cropOperation, cropTool } from "./crop.js";
-export { zoomOperation, zoomTool } from "./zoom.js";
-export { rotateOperation, rotateTool, rotationGeometry } from "./rotate.js";
-export { flipOperation, flipTool } from "./flip.js";
-export { resizeOperation, resizeTool } from "./resize.js";
-export { adjustOperation, adjustTool, adjustRaster } from "./adjust.js";
-export { sharpenOperation, sharpenTool } from "./sharpen.js";
-export { denoiseOperation, denoiseTool } from "./denoise.js";
-export { grayscaleOperation, grayscaleTool } from "./grayscale.js";
-export { invertOperation, invertTool } from "./invert.js";
-export { thresholdOperation, thresholdTool, otsuThreshold } from "./threshold.js";
-export { equalizeOperation, equalizeTool, equalizeRaster, claheRaster } from "./equalize.js";
-export { edgesOperation, edgesTool, sobelEdges } from "./edges.js";
-export { annotateOperation, annotateTool } from "./annotate.js";
-export { gridOperation, gridTool, niceStep } from "./grid.js";
-export { splitTilesOperation, splitTilesTool } from "./split-tiles.js";
-export { measureColorOperation, measureColorTool } from "./measure-color.js";
+export { ColorSchema } from "./color.js";
+export { cropTool } from "./crop.js";
+export { zoomTool } from "./zoom.js";
+export { rotateTool } from "./rotate.js";
+export { flipTool } from "./flip.js";
+export { resizeTool } from "./resize.js";
+export { adjustTool } from "./adjust.js";
+export { sharpenTool } from "./sharpen.js";
+export { denoiseTool } from "./denoise.js";
+export { grayscaleTool } from "./grayscale.js";
+export { invertTool } from "./invert.js";
+export { thresholdTool } from "./threshold.js";
+export { equalizeTool } from "./equalize.js";
+export { edgesTool } from "./edges.js";
+export { annotateTool } from "./annotate.js";
+export { gridTool } from "./grid.js";
+export { splitTilesTool } from "./split-tiles.js";
+export { measureColorTool } from "./measure-color.js";
 export { createMeasureSizeTool, measureSizeTool } from "./measure-size.js";
 
 /** The built-in image operations, in the order their tools are listed. */
-export const builtInImageOperations: readonly ImageOperation[] = [
+const builtInImageOperations: readonly ImageOperation[] = [
   cropOperation,
   zoomOperation,
   rotateOperation,
@@ -74,7 +73,8 @@ export const builtInImageOperations: readonly ImageOperation[] = [
  *
  * @example
  * ```ts
- * import { ToolRegistry, createImageEngine } from "interleaf";
+ * import { ToolRegistry } from "interleaf";
+import { createImageEngine } from "../../src/images/image-engine.js";
  * import { visualTools } from "interleaf/nodes";
  *
  * const engine = createImageEngine({ cacheBytes: 512 * 1024 * 1024 });
@@ -84,6 +84,6 @@ export const builtInImageOperations: readonly ImageOperation[] = [
  */
 export function visualTools(options: VisualToolOptions & { only?: readonly string[] } = {}): AnyTool[] {
   options = { ...options, engine: resolveVisualSettings(options).engine };
-  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => defineImageOperation(operation, options)), createMeasureSizeTool(options)];
+  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => imageOperationTool(operation, options)), createMeasureSizeTool(options)];
   return options.only ? tools.filter((tool) => options.only?.includes(tool.name)) : tools;
 }

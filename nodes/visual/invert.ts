@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({});
 
 /** `invert`: the negative of an image (alpha untouched). */
 export const invertOperation: ImageOperation<typeof input.shape> = {
   name: "invert",
-  description: "Inverts the colours of an image (a negative); helps read light text on dark backgrounds.",
+  description: "Inverts the colors of an image (a negative); helps read light text on dark backgrounds.",
   input,
   example: {},
   async apply(raster, _args, context) {
@@ -16,7 +16,7 @@ export const invertOperation: ImageOperation<typeof input.shape> = {
       const v = raster.data[i] as number;
       out[i] = C === 4 && i % 4 === 3 ? v : 255 - v;
     }
-    return { images: [{ raster: { ...raster, data: out } }], text: `Inverted the colours of ${context.label}.` };
+    return { images: [{ raster: { ...raster, data: out } }], text: `Inverted the colors of ${context.label}.` };
   },
 };
 
@@ -30,4 +30,4 @@ export const invertOperation: ImageOperation<typeof input.shape> = {
  * console.log(invertTool.name); // "invert"
  * ```
  */
-export const invertTool = defineImageOperation(invertOperation);
+export const invertTool = imageOperationTool(invertOperation);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { formatBox } from "../../src/images/pixel-box.js";
-import { hexOf } from "./colour.js";
-import { colourName } from "./colour-name.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { hexOf } from "./color.js";
+import { colorName } from "./color-name.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { BBoxSchema } from "./image-argument.js";
 
 const input = z.object({
@@ -12,11 +12,11 @@ const input = z.object({
 
 /**
  * `measure_color`: numbers, not an image: mean and standard deviation of R, G, B and brightness
- * in a region, its colour as hex and as a name, and a per-channel histogram.
+ * in a region, its color as hex and as a name, and a per-channel histogram.
  */
 export const measureColorOperation: ImageOperation<typeof input.shape> = {
   name: "measure_color",
-  description: "Measures the colour of a region (or the whole image): mean RGB, hex, a colour name, spread and per-channel histogram. Returns numbers, not an image.",
+  description: "Measures the color of a region (or the whole image): mean RGB, hex, a color name, spread and per-channel histogram. Returns numbers, not an image.",
   input,
   example: { bbox_2d: [100, 100, 200, 200] },
   async apply(raster, { bbox_2d, bins }, context) {
@@ -48,10 +48,10 @@ export const measureColorOperation: ImageOperation<typeof input.shape> = {
     const brightness = 0.299 * r + 0.587 * g + 0.114 * b;
     const round1 = (v: number) => Math.round(v * 10) / 10;
     const hex = hexOf(mean);
-    const name = colourName(r, g, b);
+    const name = colorName(r, g, b);
     return {
       text:
-        `Region ${formatBox(region.box)} of ${context.label} (${region.width}×${region.height} px): mean colour ${hex} ≈ ${name}, ` +
+        `Region ${formatBox(region.box)} of ${context.label} (${region.width}×${region.height} px): mean color ${hex} ≈ ${name}, ` +
         `RGB (${round1(r)}, ${round1(g)}, ${round1(b)}), spread (${std.map(round1).join(", ")}), brightness ${round1(brightness)}/255. ` +
         `Per-channel histograms (${bins} bins) are in the data.`,
       notes: region.notes,
@@ -79,4 +79,4 @@ export const measureColorOperation: ImageOperation<typeof input.shape> = {
  * console.log(measureColorTool.name); // "measure_color"
  * ```
  */
-export const measureColorTool = defineImageOperation(measureColorOperation);
+export const measureColorTool = imageOperationTool(measureColorOperation);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InterleafError } from "../../src/errors/index.js";
 import { rasterOf, sharpOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const MAX_SIDE = 8192;
 
@@ -55,4 +55,4 @@ export const resizeOperation: ImageOperation<typeof input.shape> = {
  * console.log(resizeTool.name); // "resize"
  * ```
  */
-export const resizeTool = defineImageOperation(resizeOperation);
+export const resizeTool = imageOperationTool(resizeOperation);

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Affine } from "../../src/images/image-ref.js";
 import { rasterOf, sharpOf, type Raster } from "../../src/images/raster.js";
-import { ColourSchema, rgbOf } from "./colour.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { ColorSchema, rgbOf } from "./color.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   angle: z.number().finite().describe("Degrees, clockwise; any angle (e.g. 90, -15.5)."),
-  fill: ColourSchema.default("#000000").describe("Colour of the corners the rotation uncovers."),
+  fill: ColorSchema.default("#000000").describe("Color of the corners the rotation uncovers."),
 });
 
 /**
@@ -103,4 +103,4 @@ function rotateBilinear(src: Raster, geometry: { width: number; height: number; 
  * console.log(rotateTool.name); // "rotate"
  * ```
  */
-export const rotateTool = defineImageOperation(rotateOperation);
+export const rotateTool = imageOperationTool(rotateOperation);

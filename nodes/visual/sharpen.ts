@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rasterOf, sharpOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   sigma: z.number().min(0.3).max(10).default(1.5).describe("Radius of the sharpening (Gaussian sigma, px): 1 fine detail, 3 coarse."),
@@ -30,4 +30,4 @@ export const sharpenOperation: ImageOperation<typeof input.shape> = {
  * console.log(sharpenTool.name); // "sharpen"
  * ```
  */
-export const sharpenTool = defineImageOperation(sharpenOperation);
+export const sharpenTool = imageOperationTool(sharpenOperation);

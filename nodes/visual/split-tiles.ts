@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { extractRegion } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation, type OperationImage } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation, type OperationImage } from "./image-operation-tool.js";
 
 const input = z.object({
   rows: z.number().int().min(1).max(8).default(2).describe("Rows of tiles."),
@@ -44,4 +44,4 @@ export const splitTilesOperation: ImageOperation<typeof input.shape> = {
  * console.log(splitTilesTool.name); // "split_tiles"
  * ```
  */
-export const splitTilesTool = defineImageOperation(splitTilesOperation);
+export const splitTilesTool = imageOperationTool(splitTilesOperation);

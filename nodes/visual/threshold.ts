@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lumaOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 
 const input = z.object({
   value: z
@@ -76,4 +76,4 @@ export const thresholdOperation: ImageOperation<typeof input.shape> = {
  * console.log(thresholdTool.name); // "threshold"
  * ```
  */
-export const thresholdTool = defineImageOperation(thresholdOperation);
+export const thresholdTool = imageOperationTool(thresholdOperation);

@@ -1,7 +1,7 @@
 import { createImageEngine, defaultImageEngine, type ImageEngine } from "../../src/images/image-engine.js";
 import { DEFAULT_MODEL_IMAGE_SIZING, type ModelImageSizing } from "../../src/images/model-input-size.js";
 
-/** Options of the visual tools ({@link visualTools}, {@link defineImageOperation}). */
+/** Options of the visual tools ({@link visualTools}, {@link imageOperationTool}). */
 export interface VisualToolOptions {
   /** Decoder, raster cache and encode policy. Default: the process-wide engine. */
   engine?: ImageEngine;

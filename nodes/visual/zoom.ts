@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatBox } from "../../src/images/pixel-box.js";
 import { extractRegion, rasterOf, sharpOf } from "../../src/images/raster.js";
-import { defineImageOperation, type ImageOperation } from "./define-image-operation.js";
+import { imageOperationTool, type ImageOperation } from "./image-operation-tool.js";
 import { BBoxSchema, LabelSchema } from "./image-argument.js";
 
 const input = z.object({
@@ -61,4 +61,4 @@ function round2(value: number): number {
  * console.log(zoomTool.name); // "zoom"
  * ```
  */
-export const zoomTool = defineImageOperation(zoomOperation);
+export const zoomTool = imageOperationTool(zoomOperation);

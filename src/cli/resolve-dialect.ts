@@ -1,5 +1,11 @@
 import type { Dialect } from "../dialects/dialect.js";
-import { deepeyesDialect, miniO3Dialect, mmsearchR1Dialect, nativeDialect, r1v4Dialect, thymeDialect, webwatcherDialect } from "../dialects/index.js";
+import { deepeyesDialect } from "../dialects/presets/deepeyes-dialect.js";
+import { miniO3Dialect } from "../dialects/presets/mini-o3-dialect.js";
+import { mmsearchR1Dialect } from "../dialects/presets/mmsearch-r1-dialect.js";
+import { nativeDialect } from "../dialects/native-dialect.js";
+import { r1v4Dialect } from "../dialects/r1v4-dialect.js";
+import { thymeDialect } from "../dialects/presets/thyme-dialect.js";
+import { webwatcherDialect } from "../dialects/presets/webwatcher-dialect.js";
 import { UsageError } from "./cli-error.js";
 
 /** Dialects the command line knows by name. */

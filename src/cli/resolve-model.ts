@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ModelBackend } from "../models/model-backend.js";
-import { openAICompatibleModel } from "../models/index.js";
+import { openAICompatibleModel } from "../models/openai-compatible/openai-compatible-model.js";
 import { scriptedModel } from "../testing/scripted-model.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./cli-error.js";

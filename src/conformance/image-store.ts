@@ -18,7 +18,7 @@ export interface ImageStoreConformanceOptions {
  *
  * @example
  * ```ts
- * import { MemoryImageStore } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
  * import { imageStoreConformance } from "interleaf/conformance";
  *
  * imageStoreConformance("memory", () => new MemoryImageStore());

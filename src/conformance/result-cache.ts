@@ -17,7 +17,7 @@ export interface ResultCacheConformanceOptions {
  *
  * @example
  * ```ts
- * import { MemoryResultCache } from "interleaf";
+ * import { MemoryResultCache } from "interleaf/storage";
  * import { resultCacheConformance } from "interleaf/conformance";
  *
  * resultCacheConformance("memory", () => new MemoryResultCache());

@@ -8,7 +8,7 @@ export type LocatedJson = { ok: true; value: unknown } | { ok: false; problem: s
  *
  * @example
  * ```ts
- * import { parseJsonLocated } from "interleaf";
+ * import { parseJsonLocated } from "./json-location.js";
  *
  * const result = parseJsonLocated('{"name": "zoom",, "arguments": {}}');
  * if (!result.ok) console.log(result.problem); // "Expected double-quoted property name at line 1, column 17, near ..."

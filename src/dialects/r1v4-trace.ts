@@ -95,7 +95,7 @@ function segments(trace: string): Segment[] {
  *
  * @example
  * ```ts
- * import { parseR1V4Trace } from "interleaf";
+ * import { parseR1V4Trace } from "./r1v4-trace.js";
  *
  * const trace = parseR1V4Trace(
  *   '<think>Search it.</think><text_search>Eiffel tower height</text_search><observation>[{"title": "330 m"}]</observation>' +

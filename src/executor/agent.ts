@@ -27,7 +27,7 @@ interface AgentSetup {
   locks: ThreadLocks;
 }
 
-/** Options for {@link createAgent}. */
+/** Options for {@link createGraphAgent}. */
 export interface AgentOptions {
   /** The graph to run, e.g. `interleavedGraph()` from `interleaf/graphs`. */
   graph: AgentGraph;
@@ -84,11 +84,11 @@ export interface ForkOptions {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({
+ * const agent = createGraphAgent({
  *   graph: interleavedGraph(),
  *   model: scriptedModel(["<think>Nothing to look at.</think><answer>42</answer>"]),
  *   dialect: r1v4Dialect(),
@@ -337,18 +337,21 @@ export class Agent {
 }
 
 /**
- * Creates an {@link Agent}: a graph, a model backend, a dialect, tools and storage.
+ * Creates an {@link Agent}: a graph, a model backend, a dialect, tools and storage. The graph is
+ * yours (any `StateGraph` on `AgentState`, or one from `interleaf/graphs`); the agent compiles
+ * it with the storage's checkpointer. (Not LangChain's `createAgent`, which builds its own
+ * tool-calling graph from a model and tools.)
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect() });
+ * const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect() });
  * ```
  */
-export function createAgent(options: AgentOptions): Agent {
+export function createGraphAgent(options: AgentOptions): Agent {
   return new Agent(options);
 }
 

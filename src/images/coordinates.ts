@@ -8,12 +8,23 @@ import { InterleafError } from "../errors/index.js";
  * - `qwen1000`: 0–1000 integers (Qwen-VL family).
  */
 export const CoordinateConventionSchema = z.enum(["pixels", "normalized", "qwen1000"]);
-/** See {@link CoordinateConventionSchema}. */
+/**
+ * How a model writes box coordinates; a setting of the dialect, not something the model passes.
+ * - `pixels`: absolute pixels of the image the box refers to (DeepEyes, Thyme, R1V4 code);
+ * - `normalized`: 0–1 fractions of width and height (Mini-o3);
+ * - `qwen1000`: 0–1000 integers (Qwen-VL family).
+ *
+ * @useDeclaredType
+ */
 export type CoordinateConvention = z.infer<typeof CoordinateConventionSchema>;
 
 /** `[x1, y1, x2, y2]`, the `bbox_2d` of Qwen-VL and DeepEyes. */
 export const BoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-/** See {@link BoxSchema}. */
+/**
+ * `[x1, y1, x2, y2]`, the `bbox_2d` of Qwen-VL and DeepEyes.
+ *
+ * @useDeclaredType
+ */
 export type Box = z.infer<typeof BoxSchema>;
 
 /**
@@ -23,7 +34,7 @@ export type Box = z.infer<typeof BoxSchema>;
  *
  * @example
  * ```ts
- * import { boxToPixels } from "interleaf";
+ * import { boxToPixels } from "interleaf/images";
  *
  * boxToPixels([0, 0, 500, 500], "qwen1000", { width: 2000, height: 1000 }); // [0, 0, 1000, 500]
  * ```

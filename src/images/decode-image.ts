@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from "sharp";
 import { InterleafError } from "../errors/index.js";
 import { MIME_BY_FORMAT, sniffUnsupportedFormat } from "./image-format.js";
-import { rasterOf, toColourRaster, type Raster } from "./raster.js";
+import { rasterOf, toColorRaster, type Raster } from "./raster.js";
 
 /** Default pixel limit for any image interleaf decodes: 100 megapixels (an 8K photo is 33). */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -105,7 +105,7 @@ export interface DecodeOptions {
  * @example
  * ```ts
  * import sharp from "sharp";
- * import { decodeImage } from "interleaf";
+ * import { decodeImage } from "interleaf/images";
  *
  * const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "red" } }).png().toBuffer();
  * const raster = await decodeImage(png);
@@ -117,7 +117,7 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
   const header = await readImageHeader(bytes, maxPixels);
   try {
     const pipeline = sharp(bytes, { limitInputPixels: maxPixels, autoOrient: true, pages: 1, page: 0, failOn: options.tolerateDamage ? "truncated" : "warning" }).toColourspace("srgb");
-    return toColourRaster(await rasterOf(pipeline));
+    return toColorRaster(await rasterOf(pipeline));
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/pixel limit/i.test(text)) {

@@ -40,7 +40,7 @@ export function encodesLossless(raster: Raster, policy: EncodingPolicy, hints: E
 }
 
 /**
- * Encodes a raster under an {@link EncodingPolicy}: JPEG with {@link JPEG_OPTIONS}, PNG with a
+ * Encodes a raster under an {@link EncodingPolicy}: JPEG with `JPEG_OPTIONS`, PNG with a
  * moderate compression level to keep encoding fast.
  */
 export async function encodeRaster(raster: Raster, policy: EncodingPolicy, hints: EncodeHints = {}): Promise<EncodedImage> {

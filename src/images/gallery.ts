@@ -15,7 +15,7 @@ export interface GalleryEntry {
  *
  * @example
  * ```ts
- * import { ImageGallery } from "interleaf";
+ * import { ImageGallery } from "interleaf/images";
  *
  * const gallery = new ImageGallery([], []);
  * console.log(gallery.entries.length); // 0

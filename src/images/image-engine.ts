@@ -7,7 +7,7 @@ import { ByteBoundedCache } from "./byte-bounded-cache.js";
 import { composeAffine, ingestImage } from "./ingest.js";
 import { DEFAULT_MAX_PRODUCED_PIXELS } from "./ingest-tool-image.js";
 import { RasterCache, type RasterCacheStats } from "./raster-cache.js";
-import { rasterOf, sharpOf, toColourRaster, type Raster } from "./raster.js";
+import { rasterOf, sharpOf, toColorRaster, type Raster } from "./raster.js";
 
 /** Default raster cache budget: 256 MiB, two decoded 8K photos (~100 MB each) and their crops. */
 export const DEFAULT_RASTER_CACHE_BYTES = 256 * 1024 * 1024;
@@ -65,7 +65,8 @@ export interface ImageEngineStats {
  * @example
  * ```ts
  * import sharp from "sharp";
- * import { MemoryImageStore, createImageEngine, ingestImage } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
+ * import { createImageEngine, ingestImage } from "interleaf/images";
  *
  * const store = new MemoryImageStore();
  * const engine = createImageEngine({ cacheBytes: 64 * 1024 * 1024 });
@@ -142,7 +143,7 @@ export class ImageEngine {
       maxPixels: Number.MAX_SAFE_INTEGER,
       provenance: toParent === null ? { parent, op } : { parent, op, toParent },
     });
-    if (encodesLossless(raster, this.encoding, hints)) this.#cache.set(ref.id, toColourRaster(raster));
+    if (encodesLossless(raster, this.encoding, hints)) this.#cache.set(ref.id, toColorRaster(raster));
     return ref;
   }
 
@@ -163,7 +164,7 @@ export class ImageEngine {
  *
  * @example
  * ```ts
- * import { createImageEngine } from "interleaf";
+ * import { createImageEngine } from "interleaf/images";
  *
  * const engine = createImageEngine({ maxPixels: 50_000_000, encoding: "png" });
  * console.log(engine.maxPixels); // 50000000

@@ -1,6 +1,6 @@
 /**
  * Where image bytes live, addressed by the sha256 of their bytes. Putting the same bytes twice
- * stores them once. Implementations: {@link MemoryImageStore}, SQLite and Postgres (opened with
+ * stores them once. Implementations: `MemoryImageStore` (`interleaf/storage`), SQLite and Postgres (opened with
  * the checkpoints by `openStorage`). Run the conformance suite in `interleaf/testing` on your own.
  */
 export interface ImageStore {

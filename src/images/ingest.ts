@@ -29,7 +29,8 @@ export interface IngestOptions {
  * @example
  * ```ts
  * import sharp from "sharp";
- * import { MemoryImageStore, ingestImage } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
+ * import { ingestImage } from "interleaf/images";
  *
  * const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "red" } }).png().toBuffer();
  * const ref = await ingestImage(new MemoryImageStore(), png);

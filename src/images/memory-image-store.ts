@@ -8,7 +8,7 @@ import type { ImageStore } from "./image-store.js";
  *
  * @example
  * ```ts
- * import { MemoryImageStore } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
  *
  * const store = new MemoryImageStore();
  * const id = await store.put(new Uint8Array([1, 2, 3]), "application/octet-stream");

@@ -11,7 +11,12 @@ export const ModelImageSizingSchema = z.object({
   /** Tokens per patch×patch block (Qwen2.5-VL merges 2×2 patches of 14 px: 1 token per 28×28). */
   pixelsPerToken: z.number().int().positive().default(28 * 28),
 });
-/** See {@link ModelImageSizingSchema}. */
+/**
+ * How large images sent to a model may be, in the manner of Qwen-VL's `smart_resize`: the pixel
+ * count is kept within `[minPixels, maxPixels]` and both sides are multiples of `patch`.
+ *
+ * @useDeclaredType
+ */
 export type ModelImageSizing = z.infer<typeof ModelImageSizingSchema>;
 
 /** The default budget: Qwen2.5-VL's (patch 28, up to 1280 tokens an image). */
@@ -22,7 +27,7 @@ export const DEFAULT_MODEL_IMAGE_SIZING: ModelImageSizing = ModelImageSizingSche
  *
  * @example
  * ```ts
- * import { modelInputSize } from "interleaf";
+ * import { modelInputSize } from "interleaf/images";
  *
  * const sent = modelInputSize(7680, 4320);
  * console.log(sent.width % 28, sent.height % 28, sent.tokens <= 1280); // 0 0 true

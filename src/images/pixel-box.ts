@@ -36,7 +36,7 @@ export interface ResolvedPixelBox {
  *
  * @example
  * ```ts
- * import { resolvePixelBox } from "interleaf";
+ * import { resolvePixelBox } from "interleaf/images";
  *
  * const r = resolvePixelBox([-10, 5, 50, 40], { width: 100, height: 80 });
  * console.log(r.box, r.clamped); // [0, 5, 50, 40] true

@@ -23,7 +23,7 @@ export interface PostgresImageStoreOptions {
  * @example
  * ```ts
  * import pg from "pg";
- * import { PostgresImageStore } from "interleaf";
+ * import { PostgresImageStore } from "interleaf/storage";
  *
  * const pool = new pg.Pool({ connectionString: "postgres://postgres@127.0.0.1:5432/test" });
  * const store = new PostgresImageStore(pool);

@@ -40,7 +40,8 @@ export interface PrepareModelImageOptions {
  * @example
  * ```ts
  * import sharp from "sharp";
- * import { MemoryImageStore, ingestImage, prepareModelImage } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
+ * import { ingestImage, prepareModelImage } from "interleaf/images";
  *
  * const store = new MemoryImageStore();
  * const jpeg = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "gray" } }).jpeg().toBuffer();
@@ -92,7 +93,7 @@ async function prepare(store: ImageStore, ref: ImageRef, sizing: ModelImageSizin
  *
  * @example
  * ```ts
- * import { boxFromSentImage } from "interleaf";
+ * import { boxFromSentImage } from "interleaf/images";
  *
  * const ref = { width: 7680, height: 4320 };
  * console.log(boxFromSentImage([0, 0, 100, 100], ref).map(Math.round)); // [0, 0, 584, 593]

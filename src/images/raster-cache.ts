@@ -17,7 +17,7 @@ export interface RasterCacheStats {
  *
  * @example
  * ```ts
- * import { RasterCache } from "interleaf";
+ * import { RasterCache } from "interleaf/images";
  *
  * const cache = new RasterCache(1024);
  * cache.set("a", { data: Buffer.alloc(300), width: 10, height: 10, channels: 3 });

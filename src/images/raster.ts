@@ -56,7 +56,7 @@ export function extractRegion(raster: Raster, left: number, top: number, width: 
 }
 
 /** Expands grey (1 channel) to RGB and grey+alpha (2) to RGBA; 3 and 4 channels pass through. */
-export function toColourRaster(raster: Raster): Raster & { channels: 3 | 4 } {
+export function toColorRaster(raster: Raster): Raster & { channels: 3 | 4 } {
   if (raster.channels === 3 || raster.channels === 4) return raster as Raster & { channels: 3 | 4 };
   const alpha = raster.channels === 2;
   const channels = alpha ? 4 : 3;

@@ -19,7 +19,7 @@ interface ImageRow {
  * @example
  * ```ts
  * import Database from "better-sqlite3";
- * import { SqliteImageStore } from "interleaf";
+ * import { SqliteImageStore } from "interleaf/storage";
  *
  * const store = new SqliteImageStore(new Database(":memory:"));
  * const id = await store.put(new Uint8Array([1, 2, 3]), "application/octet-stream");

@@ -21,7 +21,7 @@ export interface HttpStatusErrorOptions {
  *
  * @example
  * ```ts
- * import { httpStatusError } from "interleaf";
+ * import { httpStatusError } from "./http-status-error.js";
  *
  * const error = httpStatusError(429, { what: "Serper search", headers: new Headers({ "retry-after": "3" }) });
  * console.log(error.retryable, error.details.retryAfterMs); // true 3000

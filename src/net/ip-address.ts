@@ -51,7 +51,7 @@ const V6_RANGES: BlockedRange[] = [
  *
  * @example
  * ```ts
- * import { blockedAddressReason } from "interleaf";
+ * import { blockedAddressReason } from "./ip-address.js";
  *
  * console.log(blockedAddressReason("169.254.169.254")); // "the cloud metadata address"
  * console.log(blockedAddressReason("::ffff:10.0.0.1")); // "a private address"

@@ -7,7 +7,7 @@ import { InterleafError } from "../errors/index.js";
  *
  * @example
  * ```ts
- * import { readLimitedBody } from "interleaf";
+ * import { readLimitedBody } from "./read-limited-body.js";
  *
  * const bytes = await readLimitedBody(new Response("hello"), 1024, "a test body");
  * console.log(bytes.byteLength); // 5

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { redactSecrets } from "interleaf";
+ * import { redactSecrets } from "./redact.js";
  *
  * console.log(redactSecrets("bad key sk-123", ["sk-123"])); // "bad key [redacted]"
  * ```

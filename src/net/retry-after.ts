@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { parseRetryAfter } from "interleaf";
+ * import { parseRetryAfter } from "./retry-after.js";
  *
  * console.log(parseRetryAfter("2")); // 2000
  * console.log(parseRetryAfter("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))); // 10000

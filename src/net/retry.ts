@@ -40,7 +40,8 @@ export interface RetryOptions {
  *
  * @example
  * ```ts
- * import { InterleafError, withRetry } from "interleaf";
+ * import { InterleafError } from "interleaf";
+ * import { withRetry } from "interleaf/search";
  *
  * let calls = 0;
  * const value = await withRetry(

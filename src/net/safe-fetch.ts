@@ -64,7 +64,7 @@ const DEFAULT_HEADERS = {
  *
  * @example
  * ```ts
- * import { safeFetch } from "interleaf";
+ * import { safeFetch } from "interleaf/search";
  *
  * const page = await safeFetch("https://example.com/", { maxBytes: 1_000_000, timeoutMs: 10_000 });
  * console.log(page.status, page.contentType, new TextDecoder().decode(page.bytes).length);

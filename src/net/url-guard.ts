@@ -39,7 +39,7 @@ export const systemLookup: LookupFunction = async (hostname) => dnsLookup(hostna
  *
  * @example
  * ```ts
- * import { guardUrl } from "interleaf";
+ * import { guardUrl } from "interleaf/search";
  *
  * await guardUrl("http://127.0.0.1:8080/", { allow: ["127.0.0.1:8080"] }); // admitted by the allow-list
  * await guardUrl("http://169.254.169.254/latest/meta-data/").catch((e) => console.log(e.code)); // "fetch_blocked"

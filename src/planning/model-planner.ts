@@ -30,7 +30,9 @@ export interface ModelPlannerOptions {
  *
  * @example
  * ```ts
- * import { MemoryImageStore, ToolRegistry, modelPlanner } from "interleaf";
+ * import { ToolRegistry } from "interleaf";
+ * import { MemoryImageStore } from "interleaf/storage";
+ * import { modelPlanner } from "interleaf/planning";
  * import { scriptedModel } from "interleaf/testing";
  *
  * const planner = modelPlanner(scriptedModel(['<plan>[{"description": "Answer", "tool_name": "none", "parameters": {}}]</plan>']));

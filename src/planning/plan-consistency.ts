@@ -57,7 +57,7 @@ export interface PlanConsistencyOptions {
  *
  * @example
  * ```ts
- * import { planConsistency } from "interleaf";
+ * import { planConsistency } from "interleaf/planning";
  *
  * const report = planConsistency([{ description: "Answer", tool_name: "none", parameters: {} }], []);
  * console.log(report.consistent, report.summary); // true "0/0 tool steps matched, 0 unplanned calls"

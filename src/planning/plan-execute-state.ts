@@ -11,7 +11,11 @@ export const PlanTallySchema = z.object({
   outputTokens: z.number().int().nonnegative().default(0),
   elapsedMs: z.number().nonnegative().default(0),
 });
-/** See {@link PlanTallySchema}. */
+/**
+ * Running totals of plan steps not yet added to `counters` (parallel steps cannot write `counters`).
+ *
+ * @useDeclaredType
+ */
 export type PlanTally = z.infer<typeof PlanTallySchema>;
 
 const ZERO: PlanTally = { toolCalls: 0, modelTurns: 0, inputTokens: 0, outputTokens: 0, elapsedMs: 0 };
@@ -50,14 +54,19 @@ export const planExecuteFields = {
  *
  * @example
  * ```ts
- * import { PlanExecuteState } from "interleaf";
+ * import { PlanExecuteState } from "interleaf/planning";
  *
  * type State = typeof PlanExecuteState.State;
  * const done = (s: State) => Object.values(s.planResults).filter((r) => r.status === "done").length;
  * ```
  */
 export const PlanExecuteState = new StateSchema({ ...agentStateFields, ...planExecuteFields });
+// Interfaces, so that signatures show these names instead of the expanded zod types.
 /** The plan-and-execute state's value type. */
-export type PlanExecuteStateValue = typeof PlanExecuteState.State;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PlanExecuteStateValue extends PlanExecuteStateValueType {}
 /** What a plan-and-execute node may return. */
-export type PlanExecuteStateUpdate = typeof PlanExecuteState.Update;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PlanExecuteStateUpdate extends PlanExecuteStateUpdateType {}
+type PlanExecuteStateValueType = typeof PlanExecuteState.State;
+type PlanExecuteStateUpdateType = typeof PlanExecuteState.Update;

@@ -24,7 +24,7 @@ const STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "for", "to", "an
  *
  * @example
  * ```ts
- * import { planFromTrajectory } from "interleaf";
+ * import { planFromTrajectory } from "interleaf/planning";
  *
  * console.log(planFromTrajectory([], { question: "?" })); // []
  * ```

@@ -3,7 +3,11 @@ import { ErrorInfoSchema, UsageSchema } from "../state/trajectory.js";
 
 /** How a plan step ended. `skipped`: not run because a step it needs failed and no replan was left. */
 export const PlanStepStatusSchema = z.enum(["done", "failed", "empty", "skipped"]);
-/** See {@link PlanStepStatusSchema}. */
+/**
+ * How a plan step ended. `skipped`: not run because a step it needs failed and no replan was left.
+ *
+ * @useDeclaredType
+ */
 export type PlanStepStatus = z.infer<typeof PlanStepStatusSchema>;
 
 /** What filling a step's placeholders took: the model that did it and what it wrote. */
@@ -16,7 +20,11 @@ export const PlaceholderFillSchema = z.object({
   raw: z.string(),
   attempts: z.number().int().positive(),
 });
-/** See {@link PlaceholderFillSchema}. */
+/**
+ * What filling a step's placeholders took: the model that did it and what it wrote.
+ *
+ * @useDeclaredType
+ */
 export type PlaceholderFill = z.infer<typeof PlaceholderFillSchema>;
 
 /** The result of one step of one plan version. */
@@ -43,7 +51,11 @@ export const PlanStepResultSchema = z.object({
   /** True for a result copied from the previous version by a replan. */
   carried: z.boolean().optional(),
 });
-/** See {@link PlanStepResultSchema}. */
+/**
+ * The result of one step of one plan version.
+ *
+ * @useDeclaredType
+ */
 export type PlanStepResult = z.infer<typeof PlanStepResultSchema>;
 
 /** The key of a result in the plan-and-execute state: `"<version>:<step>"`. */

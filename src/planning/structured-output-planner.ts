@@ -58,7 +58,7 @@ interface StructuredRunnable {
  * @example
  * ```ts
  * import { ChatOpenAI } from "@langchain/openai";
- * import { structuredOutputPlanner } from "interleaf";
+ * import { structuredOutputPlanner } from "interleaf/planning";
  *
  * const planner = structuredOutputPlanner(new ChatOpenAI({ model: "gpt-4.1-mini", apiKey: "sk-..." }));
  * console.log(planner.name); // "langchain:gpt-4.1-mini"

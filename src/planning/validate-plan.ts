@@ -54,7 +54,7 @@ const RawStepSchema = z.preprocess(
  * @example
  * ```ts
  * import { ToolRegistry, defineTool } from "interleaf";
- * import { validatePlan } from "interleaf";
+ * import { validatePlan } from "interleaf/planning";
  * import { z } from "zod";
  *
  * const search = defineTool({ name: "text_search", description: "Web search.", input: z.object({ queries: z.array(z.string()) }), async execute() { return { text: "" }; } });

@@ -1,3 +1,10 @@
+/**
+ * Running model-written Python: the {@link CodeSandbox} interface and the local sandbox that runs
+ * it under bubblewrap with limits.
+ *
+ * @packageDocumentation
+ * @module interleaf/sandbox
+ */
 export type {
   CodeSandbox,
   CropAdjustment,
@@ -7,7 +14,6 @@ export type {
   SandboxResult,
   SandboxStatus,
 } from "./code-sandbox.js";
-export { DEFAULT_SANDBOX_LIMITS, resolveSandboxLimits, type SandboxLimits } from "./sandbox-limits.js";
+export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from "./sandbox-limits.js";
 export { createLocalSandbox, type LocalSandboxOptions } from "./local-sandbox.js";
-export { BUBBLEWRAP_LAYOUT } from "./bubblewrap-command.js";
 export { SANDBOX_PACKAGES } from "./sandbox-requirements.js";

@@ -60,7 +60,7 @@ const RUNNER = fileURLToPath(new URL("./python/runner.py", import.meta.url));
  *
  * @example
  * ```ts
- * import { createLocalSandbox } from "interleaf";
+ * import { createLocalSandbox } from "interleaf/sandbox";
  *
  * const sandbox = createLocalSandbox({ limits: { wallMs: 10_000 } });
  * const result = await sandbox.run({ code: "import numpy as np\nprint(np.arange(4).sum())" });

@@ -43,7 +43,8 @@ export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze({
  *
  * @example
  * ```ts
- * import { DEFAULT_SANDBOX_LIMITS, resolveSandboxLimits } from "interleaf";
+ * import { resolveSandboxLimits } from "./sandbox-limits.js";
+ * import { DEFAULT_SANDBOX_LIMITS } from "interleaf/sandbox";
  *
  * const limits = resolveSandboxLimits(DEFAULT_SANDBOX_LIMITS, { wallMs: 5_000 });
  * console.log(limits.wallMs, limits.cpuSeconds); // 5000 10

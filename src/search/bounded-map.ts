@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { mapBounded } from "interleaf";
+ * import { mapBounded } from "./bounded-map.js";
  *
  * const out = await mapBounded([1, 2, 3], 2, async (n) => n * 10);
  * console.log(out.map((r) => (r.ok ? r.value : r.error))); // [10, 20, 30]

@@ -8,7 +8,7 @@ import { checkSpecificationVersion } from "../util/specification-version.js";
  *
  * @example
  * ```ts
- * import { chainPageFetchers, httpPageFetcher } from "interleaf";
+ * import { chainPageFetchers, httpPageFetcher } from "interleaf/search";
  *
  * const pages = chainPageFetchers([httpPageFetcher()]);
  * console.log(pages.provider); // "chain(http)"

@@ -52,7 +52,7 @@ interface DomDocument {
  *
  * @example
  * ```ts
- * import { htmlToText } from "interleaf";
+ * import { htmlToText } from "interleaf/search";
  *
  * const page = htmlToText("<html><head><title>Hi</title></head><body><h1>Hello</h1><p>World</p></body></html>");
  * console.log(page.title); // "Hi"

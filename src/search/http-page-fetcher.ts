@@ -28,7 +28,7 @@ const TEXT_TYPES = /^(text\/(plain|markdown|x-markdown|csv|xml)|application\/(js
  *
  * @example
  * ```ts
- * import { httpPageFetcher } from "interleaf";
+ * import { httpPageFetcher } from "interleaf/search";
  *
  * const pages = httpPageFetcher({ maxBytes: 2_000_000, timeoutMs: 10_000 });
  * const page = await pages.fetch("https://example.com/");

@@ -31,7 +31,7 @@ export interface ImageHost {
  *
  * @example
  * ```ts
- * import { refusingImageHost } from "interleaf";
+ * import { refusingImageHost } from "interleaf/search";
  *
  * const host = refusingImageHost();
  * console.log(host.specificationVersion); // "v1"

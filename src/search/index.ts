@@ -1,3 +1,10 @@
+/**
+ * Search and browsing: the backend interfaces and their types, the Tavily and Serper backends,
+ * page fetching behind a URL guard, summarizers, image hosts, and the local text and image indexes.
+ *
+ * @packageDocumentation
+ * @module interleaf/search
+ */
 export type { TextSearchResult, ImageSearchResult } from "./search-results.js";
 export type { SearchBackend, SearchOptions, SearchResponse } from "./search-backend.js";
 export type { ImageSearchBackend, ImageQuery, ImageSearchOptions } from "./image-search-backend.js";
@@ -15,11 +22,14 @@ export { httpPageFetcher, type HttpPageFetcherOptions } from "./http-page-fetche
 export { chainPageFetchers } from "./chained-page-fetcher.js";
 export { htmlToText, DEFAULT_HTML_SIZE_LIMITS, type ExtractedHtml, type HtmlSizeLimits } from "./html-to-text.js";
 export { extractHtml, DEFAULT_HTML_EXTRACTION_LIMITS, type HtmlExtractionLimits } from "./extract-html.js";
+export { buildLocalIndex, openLocalIndex, type BuildLocalIndexOptions, type LocalIndex, type LocalIndexSummary } from "./local-index.js";
 export { buildLocalTextIndex, localTextIndex, type LocalTextIndex, type LocalTextIndexFile } from "./local-text-index.js";
 export { localImageIndex, type LocalImageIndexFile, type LocalImageEntry, type LocalImageIndexOptions, type StoredFeatures } from "./local-image-index.js";
 export type { ImageFeatures, RgbRaster } from "./image-features.js";
 export type { LocalDocument } from "./local-documents.js";
-export { buildLocalIndex, openLocalIndex, defaultIndexDir, type BuildLocalIndexOptions, type LocalIndex, type LocalIndexSummary } from "./local-index.js";
 export { searchSetupFromSpec, type SearchSetup, type SearchSpecOptions } from "./search-spec.js";
 export { requestFingerprint } from "./request-fingerprint.js";
-export { mapBounded, type Settled } from "./bounded-map.js";
+export { guardUrl, type LookupAddress, type LookupFunction, type UrlGuardOptions } from "../net/url-guard.js";
+export type { AllowList } from "../net/allow-list.js";
+export { safeFetch, type SafeFetchOptions, type SafeResponse } from "../net/safe-fetch.js";
+export { withRetry, type RetryEvent, type RetryOptions } from "../net/retry.js";

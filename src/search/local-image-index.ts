@@ -67,7 +67,7 @@ export async function indexImageFile(file: string, path: string, caption: { titl
  *
  * @example
  * ```ts
- * import { openLocalIndex } from "interleaf";
+ * import { openLocalIndex } from "interleaf/search";
  *
  * const index = await openLocalIndex(".interleaf/index");
  * console.log(index.images?.provider); // "local-images"

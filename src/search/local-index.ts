@@ -49,7 +49,7 @@ export function defaultIndexDir(databasePath: string): string {
  *
  * @example
  * ```ts
- * import { buildLocalIndex, openLocalIndex } from "interleaf";
+ * import { buildLocalIndex, openLocalIndex } from "interleaf/search";
  *
  * const summary = await buildLocalIndex("./corpus", { out: ".interleaf/index" });
  * const index = await openLocalIndex(summary.out);
@@ -81,7 +81,7 @@ export async function buildLocalIndex(folder: string, options: BuildLocalIndexOp
  *
  * @example
  * ```ts
- * import { openLocalIndex } from "interleaf";
+ * import { openLocalIndex } from "interleaf/search";
  *
  * const { text, images } = await openLocalIndex(".interleaf/index");
  * console.log(text?.size, images?.size);

@@ -65,7 +65,7 @@ export function buildLocalTextIndex(documents: readonly LocalDocument[]): LocalT
  *
  * @example
  * ```ts
- * import { buildLocalTextIndex, localTextIndex } from "interleaf";
+ * import { buildLocalTextIndex, localTextIndex } from "interleaf/search";
  *
  * const file = buildLocalTextIndex([{ id: "a.md", title: "Vending machines", url: "local://a.md", text: "Vending machines sell drinks and snacks." }]);
  * const index = localTextIndex(file);

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
  *
  * @example
  * ```ts
- * import { requestFingerprint } from "interleaf";
+ * import { requestFingerprint } from "interleaf/search";
  *
  * const a = requestFingerprint("text", { provider: "serper", query: "cats", maxResults: 5 });
  * const b = requestFingerprint("text", { maxResults: 5, query: "cats", provider: "serper" });

@@ -36,7 +36,7 @@ export interface SearchSpecOptions {
  *
  * @example
  * ```ts
- * import { searchSetupFromSpec } from "interleaf";
+ * import { searchSetupFromSpec } from "interleaf/search";
  *
  * const setup = await searchSetupFromSpec("local:.interleaf/index");
  * console.log(setup.search.provider); // "local"

@@ -10,7 +10,7 @@ import { arr, joinUrl, serperKey, serperPost, str, type SerperOptions } from "./
  *
  * @example
  * ```ts
- * import { serperLens } from "interleaf";
+ * import { serperLens } from "interleaf/search";
  *
  * const lens = serperLens({ apiKey: process.env.SERPER_API_KEY });
  * console.log(lens.needsUrl); // true

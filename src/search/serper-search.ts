@@ -8,7 +8,7 @@ import { arr, joinUrl, serperKey, serperPost, str, type SerperOptions } from "./
  *
  * @example
  * ```ts
- * import { serperSearch } from "interleaf";
+ * import { serperSearch } from "interleaf/search";
  *
  * const google = serperSearch({ apiKey: process.env.SERPER_API_KEY });
  * const { results } = await google.search("Skywork R1V4", { maxResults: 5 });

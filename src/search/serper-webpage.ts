@@ -9,7 +9,7 @@ import { joinUrl, serperKey, serperPost, str, type SerperOptions } from "./serpe
  *
  * @example
  * ```ts
- * import { serperWebpage } from "interleaf";
+ * import { serperWebpage } from "interleaf/search";
  *
  * const pages = serperWebpage({ apiKey: process.env.SERPER_API_KEY });
  * const page = await pages.fetch("https://en.wikipedia.org/wiki/Vending_machine");

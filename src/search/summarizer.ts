@@ -65,7 +65,8 @@ If the page has nothing relevant, say so in one sentence. Never invent facts tha
  *
  * @example
  * ```ts
- * import { modelSummarizer, type ModelBackend } from "interleaf";
+ * import { type ModelBackend } from "interleaf";
+ * import { modelSummarizer } from "interleaf/search";
  *
  * const model: ModelBackend = {
  *   specificationVersion: "v1", provider: "example", modelId: "tiny",

@@ -8,7 +8,7 @@ import { callTavily, resolveTavily, type TavilyOptions } from "./tavily-client.j
  *
  * @example
  * ```ts
- * import { tavilyExtract } from "interleaf";
+ * import { tavilyExtract } from "interleaf/search";
  *
  * const pages = tavilyExtract({ apiKey: process.env.TAVILY_API_KEY });
  * const page = await pages.fetch("https://en.wikipedia.org/wiki/Vending_machine");

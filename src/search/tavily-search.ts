@@ -8,7 +8,7 @@ import { callTavily, resolveTavily, type TavilyOptions } from "./tavily-client.j
  *
  * @example
  * ```ts
- * import { tavilySearch } from "interleaf";
+ * import { tavilySearch } from "interleaf/search";
  *
  * const web = tavilySearch({ apiKey: process.env.TAVILY_API_KEY });
  * const { results, images } = await web.search("vending machine Japan", { maxResults: 5, includeImages: true });

@@ -59,7 +59,13 @@ export const agentStateFields = {
  */
 export const AgentState = new StateSchema(agentStateFields);
 
-/** The state's value type. */
-export type AgentStateValue = typeof AgentState.State;
-/** What a node may return to update the state. */
-export type AgentStateUpdate = typeof AgentState.Update;
+// Interfaces rather than aliases of `typeof AgentState.State`, so that signatures and the reference
+// show these names instead of the expanded zod types.
+/** The state's value type: one field per entry of {@link agentStateFields}. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AgentStateValue extends AgentStateValueType {}
+/** What a node may return to update the state: any subset of its fields. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AgentStateUpdate extends AgentStateUpdateType {}
+type AgentStateValueType = typeof AgentState.State;
+type AgentStateUpdateType = typeof AgentState.Update;

@@ -28,7 +28,11 @@ export const BudgetsSchema = z.object({
    */
   maxImagesPerRequest: z.number().int().positive().default(16),
 });
-/** See {@link BudgetsSchema}. */
+/**
+ * Limits that end a run with a clear reason instead of a crash.
+ *
+ * @useDeclaredType
+ */
 export type Budgets = z.infer<typeof BudgetsSchema>;
 
 /** Running totals the budgets are checked against. */
@@ -40,7 +44,11 @@ export const CountersSchema = z.object({
   inputTokens: z.number().int().nonnegative().default(0),
   outputTokens: z.number().int().nonnegative().default(0),
 });
-/** See {@link CountersSchema}. */
+/**
+ * Running totals the budgets are checked against.
+ *
+ * @useDeclaredType
+ */
 export type Counters = z.infer<typeof CountersSchema>;
 
 /** Why a run ended. */
@@ -53,10 +61,18 @@ export const StopReasonSchema = z.enum([
   "model_error",
   "plan_failed",
 ]);
-/** See {@link StopReasonSchema}. */
+/**
+ * Why a run ended.
+ *
+ * @useDeclaredType
+ */
 export type StopReason = z.infer<typeof StopReasonSchema>;
 
 /** How a run ended, with a message a person can read. */
 export const StopSchema = z.object({ reason: StopReasonSchema, message: z.string() });
-/** See {@link StopSchema}. */
+/**
+ * How a run ended, with a message a person can read.
+ *
+ * @useDeclaredType
+ */
 export type Stop = z.infer<typeof StopSchema>;

@@ -12,5 +12,9 @@ export const PendingTurnSchema = z.object({
   usage: UsageSchema,
   model: z.object({ id: z.string(), startedAt: z.number(), durationMs: z.number().nonnegative() }),
 });
-/** See {@link PendingTurnSchema}. */
+/**
+ * A model turn that asked for tools, waiting for the tools node to run them.
+ *
+ * @useDeclaredType
+ */
 export type PendingTurn = z.infer<typeof PendingTurnSchema>;

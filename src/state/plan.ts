@@ -11,7 +11,14 @@ export const PlanStepSchema = z.object({
   tool_name: z.string(),
   parameters: z.record(z.string(), z.unknown()).default({}),
 });
-/** See {@link PlanStepSchema}. */
+/**
+ * One step of an R1V4 plan: what to do, which tool (or `none` for a reasoning step), and the
+ * tool's parameters, which may cite earlier steps through placeholders ("[Person from Step 1]").
+ * Validated plans (see `validatePlan` in interleaf's planning module) hold the executor's
+ * parameter names (`queries`, not the planner's `query`).
+ *
+ * @useDeclaredType
+ */
 export type PlanStep = z.infer<typeof PlanStepSchema>;
 
 /** A version of the plan: the first one, or a replan after a failed step. */
@@ -29,5 +36,9 @@ export const PlanVersionSchema = z.object({
   /** Which planner wrote it (`provider:model`). */
   planner: z.string().optional(),
 });
-/** See {@link PlanVersionSchema}. */
+/**
+ * A version of the plan: the first one, or a replan after a failed step.
+ *
+ * @useDeclaredType
+ */
 export type PlanVersion = z.infer<typeof PlanVersionSchema>;

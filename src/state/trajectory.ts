@@ -6,7 +6,11 @@ export const UsageSchema = z.object({
   inputTokens: z.number().int().nonnegative().default(0),
   outputTokens: z.number().int().nonnegative().default(0),
 });
-/** See {@link UsageSchema}. */
+/**
+ * Token counts of a model call.
+ *
+ * @useDeclaredType
+ */
 export type Usage = z.infer<typeof UsageSchema>;
 
 /** A typed error as it is kept in state and shown to the model. */
@@ -15,7 +19,11 @@ export const ErrorInfoSchema = z.object({
   message: z.string(),
   retryable: z.boolean().default(false),
 });
-/** See {@link ErrorInfoSchema}. */
+/**
+ * A typed error as it is kept in state and shown to the model.
+ *
+ * @useDeclaredType
+ */
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /** What a tool call gave back: text for the model, produced images, optional structured data. */
@@ -25,7 +33,11 @@ export const ObservationSchema = z.object({
   data: z.unknown().optional(),
   error: ErrorInfoSchema.optional(),
 });
-/** See {@link ObservationSchema}. */
+/**
+ * What a tool call gave back: text for the model, produced images, optional structured data.
+ *
+ * @useDeclaredType
+ */
 export type Observation = z.infer<typeof ObservationSchema>;
 
 /** One tool call of a step: the arguments as the tool's schema parsed them, and what came back. */
@@ -37,7 +49,11 @@ export const ToolCallRecordSchema = z.object({
   startedAt: z.number(),
   durationMs: z.number().nonnegative(),
 });
-/** See {@link ToolCallRecordSchema}. */
+/**
+ * One tool call of a step: the arguments as the tool's schema parsed them, and what came back.
+ *
+ * @useDeclaredType
+ */
 export type ToolCallRecord = z.infer<typeof ToolCallRecordSchema>;
 
 /**
@@ -66,5 +82,12 @@ export const TrajectoryStepSchema = z.object({
   usage: UsageSchema.default({ inputTokens: 0, outputTokens: 0 }),
   model: z.object({ id: z.string(), startedAt: z.number(), durationMs: z.number().nonnegative() }),
 });
-/** See {@link TrajectoryStepSchema}. */
+/**
+ * One step of the trajectory: a model turn and what followed it.
+ * - `tool_calls`: the model asked for tools; `calls` hold their observations;
+ * - `answer`: the final turn;
+ * - `malformed`: the turn could not be understood; `problem` is what the model was told.
+ *
+ * @useDeclaredType
+ */
 export type TrajectoryStep = z.infer<typeof TrajectoryStepSchema>;

@@ -22,7 +22,7 @@ export interface PostgresResultCacheOptions {
  * @example
  * ```ts
  * import pg from "pg";
- * import { PostgresResultCache } from "interleaf";
+ * import { PostgresResultCache } from "interleaf/storage";
  *
  * const pool = new pg.Pool({ connectionString: "postgres://postgres@127.0.0.1:5432/test" });
  * const cache = new PostgresResultCache(pool);

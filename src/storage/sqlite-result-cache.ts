@@ -14,7 +14,7 @@ export const SQLITE_RESULT_TABLE = "interleaf_results";
  * @example
  * ```ts
  * import Database from "better-sqlite3";
- * import { SqliteResultCache } from "interleaf";
+ * import { SqliteResultCache } from "interleaf/storage";
  *
  * const cache = new SqliteResultCache(new Database(":memory:"));
  * await cache.set("search:cats", { hits: 3 });

@@ -4,7 +4,7 @@ import { InterleafError } from "../errors/index.js";
 /** The default database file, relative to the current directory. */
 export const DEFAULT_SQLITE_PATH = ".interleaf/interleaf.db";
 
-/** A parsed storage spec (see {@link parseStorageSpec}). */
+/** A parsed storage spec (see `parseStorageSpec`). */
 export type StorageSpec =
   | { kind: "memory" }
   | { kind: "sqlite"; path: string }

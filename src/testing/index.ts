@@ -1,11 +1,18 @@
+/**
+ * Testing agents in any test runner: scripted models and search backends, cassettes that record
+ * and replay model and tool calls, thread replay and trajectory diffs, assertions.
+ *
+ * @packageDocumentation
+ * @module interleaf/testing
+ */
 export { scriptedModel, type ScriptedModel, type ScriptedModelOptions, type ScriptedTurn } from "./scripted-model.js";
 export { cassetteModeFromEnv, CASSETTE_MODE_ENV, type CassetteMode } from "./cassette/cassette-mode.js";
 export { Cassette, openCassette, type CassetteOptions } from "./cassette/cassette.js";
 export type { LiveModel } from "./cassette/cassette-model.js";
 export { withCassette, type WithCassetteOptions } from "./cassette/with-cassette.js";
 export type { CassetteEntry, ModelCassetteEntry, ToolCassetteEntry, CassetteHeader } from "./cassette/cassette-entry.js";
-export { canonicalModelRequest, modelRequestKey, type CanonicalModelRequest, type CanonicalMessage, type CanonicalPart } from "./cassette/model-request-key.js";
-export { canonicalToolCall, toolCallKey, type CanonicalToolCall } from "./cassette/tool-call-key.js";
+export type { CanonicalModelRequest, CanonicalMessage, CanonicalPart } from "./cassette/model-request-key.js";
+export type { CanonicalToolCall } from "./cassette/tool-call-key.js";
 export { createRedactor, REDACTED, type RedactOptions, type Redactor } from "./cassette/redactor.js";
 export {
   diffTrajectories,

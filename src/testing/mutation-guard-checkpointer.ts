@@ -29,12 +29,13 @@ interface Written {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect, MemoryImageStore, MemoryResultCache } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
+ * import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { MutationGuardCheckpointer, scriptedModel } from "interleaf/testing";
  *
  * const checkpointer = new MutationGuardCheckpointer();
- * const agent = createAgent({
+ * const agent = createGraphAgent({
  *   graph: interleavedGraph(),
  *   dialect: r1v4Dialect(),
  *   model: scriptedModel(["<think>.</think><answer>1</answer>"]),

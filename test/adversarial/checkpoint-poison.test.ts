@@ -8,7 +8,8 @@ import { MemorySaver } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createAgent, defineTool, MemoryImageStore, openStorage, r1v4Dialect, type AgentStorage } from "interleaf";
+import { createGraphAgent, defineTool, openStorage, r1v4Dialect, type AgentStorage } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { MemoryResultCache } from "../../src/storage/index.js";
@@ -69,7 +70,7 @@ describe.each(storages)("model-controlled data on %s", (_name, open) => {
   it("is stored inertly: the thread answers and stays readable, nothing is revived, no secret is read", async () => {
     const seen: unknown[] = [];
     const storage = await open();
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(turns), dialect: r1v4Dialect(), tools: [echoTool(seen)], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(turns), dialect: r1v4Dialect(), tools: [echoTool(seen)], storage });
     const result = await agent.run({ question: "Echo these." });
     expect(result.status).toBe("answered");
     expect(result.answer).toBe("done");
@@ -80,7 +81,7 @@ describe.each(storages)("model-controlled data on %s", (_name, open) => {
     // Later reads, from this agent and from a fresh one on the same storage, all work.
     const state = await agent.state(result.threadId);
     expect(await agent.history(result.threadId)).not.toHaveLength(0);
-    const again = createAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage });
+    const again = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage });
     expect(await again.state(result.threadId)).toEqual(state);
 
     const steps = state!.steps;
@@ -105,7 +106,8 @@ describe.each(storages)("model-controlled data on %s", (_name, open) => {
 
 describe("planner-controlled parameters", () => {
   it("are stored inertly, and parameters nested too deep are a plan issue", async () => {
-    const { validatePlan, ToolRegistry } = await import("interleaf");
+    const { ToolRegistry } = await import("interleaf");
+    const { validatePlan } = await import("interleaf/planning");
     const tools = new ToolRegistry([echoTool([])]);
     const ok = validatePlan([{ description: "Echo", tool_name: "echo", parameters: { payload: constructorRecord } }], { tools });
     expect(ok.success && ok.steps[0]?.parameters).toEqual({ payload: { "lc~": 1, type: "constructor", id: ["no"] } });

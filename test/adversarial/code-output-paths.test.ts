@@ -1,7 +1,8 @@
 // A path the model's code printed is model output: however it is spelled, it must not disable the code
 // tool for the rest of the thread.
 import { describe, expect, it } from "vitest";
-import { MemoryImageStore, createToolContext, type ImageRef, type ToolOutput } from "../../src/index.js";
+import { MemoryImageStore } from "interleaf/storage";
+import { createToolContext, type ImageRef, type ToolOutput } from "../../src/index.js";
 import { createLocalSandbox } from "../../src/sandbox/index.js";
 import { codeTool } from "../../nodes/code/index.js";
 import { ingestImage } from "../../src/images/ingest.js";

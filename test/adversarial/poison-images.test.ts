@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { createAgent, MemoryImageStore, createToolContext, r1v4Dialect, type ImageRef, type ToolOutput } from "interleaf";
+import { createGraphAgent, createToolContext, r1v4Dialect, type ImageRef, type ToolOutput } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { resizeTool, rotateTool, codeTool } from "interleaf/nodes";
 import { scriptedModel } from "interleaf/testing";
@@ -86,7 +87,7 @@ describe("an image that cannot be prepared for a request", () => {
   it("becomes a note the model reads; the run goes on and answers", async () => {
     const truncated = photo.subarray(0, Math.floor(photo.length / 3));
     const model = scriptedModel(["<think>The image is damaged; I answer from the question.</think>\n<answer>unknown</answer>"]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: "memory" });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: "memory" });
     const result = await agent.run({ question: "What is in the picture?", images: [new Uint8Array(truncated)] });
     expect(result.status).toBe("answered");
     const sent = model.calls[0]!.request.messages.flatMap((m) => m.content);

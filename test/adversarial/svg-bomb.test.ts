@@ -1,6 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { InterleafError, MemoryImageStore, decodeImage, ingestImage, readImageHeader } from "interleaf";
+import { InterleafError } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
+import { decodeImage, ingestImage, readImageHeader } from "interleaf/images";
 
 // Issue 17 item 6: a 185-byte SVG (a 9000×9000 canvas under a huge Gaussian blur) rendered for
 // over 120 s at 2 GB. SVG is refused at the header, which sharp reads without rendering.

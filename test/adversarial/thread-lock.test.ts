@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAgent, InterleafError, openStorage, r1v4Dialect } from "interleaf";
+import { createGraphAgent, InterleafError, openStorage, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { SCRIPT, loggingTool } from "../executor/fixtures/killable-run.js";
@@ -44,7 +44,7 @@ describe.each([
     await waitForFile(marker, 90_000);
 
     const storage = await openStorage(db);
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(SCRIPT), dialect: r1v4Dialect(), tools: [loggingTool(log, false)], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(SCRIPT), dialect: r1v4Dialect(), tools: [loggingTool(log, false)], storage });
     const resumed = await refusal(agent.resume("busy"));
     expect(resumed.code).toBe("thread_busy");
     expect(resumed.retryable).toBe(true);
@@ -78,7 +78,7 @@ describe("a SQLite lease", () => {
   it("held by a live process on another machine blocks until it expires", async () => {
     const path = join(dir, "lease.db");
     const storage = await openStorage(path);
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect(), storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(["<think>ok</think><answer>yes</answer>"]), dialect: r1v4Dialect(), storage });
     const db = new Database(path);
     const lease = db.prepare("INSERT OR REPLACE INTO interleaf_thread_leases (thread_id, owner, pid, host, since, expires_at) VALUES (?, 'other', 1, 'elsewhere', 0, ?)");
     lease.run("far", Date.now() + 60_000);
@@ -97,7 +97,7 @@ describe("a SQLite lease", () => {
     const { defineTool } = await import("interleaf");
     const wait = defineTool({ name: "wait", description: "Waits.", input: z.object({}), execute: async () => (await gate, { text: "waited" }) });
     const script = ['<think>Wait.</think><tool_call>{"name": "wait", "arguments": {}}</tool_call>', "<think>Done.</think><answer>done</answer>"];
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [wait], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [wait], storage });
     const first = agent.run({ question: "?" }, { threadId: "same" });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await refusal(agent.resume("same"))).code).toBe("thread_busy");

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createAgent, defineTool, r1v4Dialect } from "interleaf";
+import { createGraphAgent, defineTool, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { call } from "../executor/helpers.js";
@@ -16,7 +16,7 @@ function untilAborted(signal: AbortSignal | undefined): Promise<never> {
 describe("the wall-clock budget holds inside a step", () => {
   it("a model call that does not return is stopped at the deadline", async () => {
     const model = scriptedModel((request) => untilAborted(request.signal));
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), budgets: { maxWallClockMs: 400 } });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), budgets: { maxWallClockMs: 400 } });
     const started = Date.now();
     const result = await agent.run({ question: "?" });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -28,7 +28,7 @@ describe("the wall-clock budget holds inside a step", () => {
 
   it("a backend that ignores its signal is abandoned at the deadline all the same", async () => {
     const model = scriptedModel(() => new Promise<never>(() => undefined));
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), budgets: { maxWallClockMs: 400 } });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), budgets: { maxWallClockMs: 400 } });
     const started = Date.now();
     const result = await agent.run({ question: "?" });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -38,7 +38,7 @@ describe("the wall-clock budget holds inside a step", () => {
   it("a tool that ignores its signal is cut at the deadline, not at its own 120 s limit, and the run stops", async () => {
     const stuck = defineTool({ name: "stuck", description: "Never finishes.", input: z.object({}), execute: () => new Promise<never>(() => undefined) });
     const model = scriptedModel([call("stuck", {})]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [stuck], budgets: { maxWallClockMs: 600 } });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [stuck], budgets: { maxWallClockMs: 600 } });
     const started = Date.now();
     const result = await agent.run({ question: "?", images: [photo] });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -54,7 +54,7 @@ describe("the wall-clock budget holds inside a step", () => {
       setTimeout(() => controller.abort(), 50);
       return untilAborted(request.signal);
     });
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect() });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect() });
     const result = await agent.run({ question: "?" }, { signal: controller.signal });
     expect(result.status).toBe("interrupted");
   }, 10_000);

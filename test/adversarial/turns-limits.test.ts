@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { InterleafError, createAgent, defineTool, ingestImage, nativeDialect, openStorage, r1v4Dialect, textOf, type ImageRef } from "interleaf";
+import { InterleafError, createGraphAgent, defineTool, nativeDialect, openStorage, r1v4Dialect, textOf, type ImageRef } from "interleaf";
+import { ingestImage } from "interleaf/images";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "../executor/helpers.js";
@@ -24,7 +25,7 @@ describe("a huge turn cannot bloat the thread", () => {
     const huge = `<think>${"I keep thinking. ".repeat(620_000)}</think><answer>maybe</answer>`;
     expect(huge.length).toBeGreaterThan(10_000_000);
     const model = scriptedModel([huge, answer("a heron")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: await openStorage(join(dir, "threads.db")) });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: await openStorage(join(dir, "threads.db")) });
     const result = await agent.run({ question: "What bird is it?" });
     await agent.close();
     expect(result.status).toBe("answered");
@@ -40,13 +41,13 @@ describe("a huge turn cannot bloat the thread", () => {
 
   it("a turn just under the limit is read as usual", async () => {
     const long = `<think>${"a".repeat(250_000)}</think><answer>fine</answer>`;
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel([long]), dialect: r1v4Dialect() });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([long]), dialect: r1v4Dialect() });
     const result = await agent.run({ question: "?" });
     expect(result.answer).toBe("fine");
   });
 
   it("the turn limit is a budget that a run can change", async () => {
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x".repeat(200)), answer("short")]), dialect: r1v4Dialect() });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x".repeat(200)), answer("short")]), dialect: r1v4Dialect() });
     const result = await agent.run({ question: "?", budgets: { maxTurnChars: 100 } });
     expect(result.steps[0]?.problem).toContain("over the limit of 100 characters");
     expect(result.answer).toBe("short");
@@ -54,7 +55,7 @@ describe("a huge turn cannot bloat the thread", () => {
 
   it("native tool calls count toward the turn's size", async () => {
     const big = { id: "c1", name: "describe", arguments: { note: "n".repeat(300_000) } };
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel([{ text: "", toolCalls: [big] }, "done"]), dialect: nativeDialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([{ text: "", toolCalls: [big] }, "done"]), dialect: nativeDialect(), tools: [describeTool()] });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(result.steps[0]?.kind).toBe("malformed");
     expect(result.steps[0]?.problem).toContain("over the limit");
@@ -67,7 +68,7 @@ describe("one turn cannot ask for thousands of calls", () => {
     const log: string[] = [];
     const calls = Array.from({ length: 5_000 }, (_, i) => ({ id: `c${i}`, name: "describe", arguments: { note: String(i) } }));
     const model = scriptedModel([{ text: "", toolCalls: calls }, "done"]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: nativeDialect(), tools: [describeTool(log)], budgets: { maxToolCalls: 10_000 } });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: nativeDialect(), tools: [describeTool(log)], budgets: { maxToolCalls: 10_000 } });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(log).toHaveLength(8);
     expect(result.steps[0]?.calls.map((c) => c.id)).toEqual(["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"]);
@@ -82,7 +83,7 @@ describe("one turn cannot ask for thousands of calls", () => {
     const log: string[] = [];
     const turn = `<think>all of them</think>${'<tool_call>{"name": "describe", "arguments": {}}</tool_call>'.repeat(1_000)}`;
     const model = scriptedModel([turn, answer("done")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool(log)], budgets: { maxToolCalls: 10_000, maxCallsPerTurn: 3 } });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool(log)], budgets: { maxToolCalls: 10_000, maxCallsPerTurn: 3 } });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(log).toHaveLength(3);
     expect(result.answer).toBe("done");
@@ -91,7 +92,7 @@ describe("one turn cannot ask for thousands of calls", () => {
 
   it("5,000 unknown tools give one bounded problem, not a megabyte of them", async () => {
     const turn = `<think>t</think>${'<tool_call>{"name": "nope", "arguments": {}}</tool_call>'.repeat(4_000)}`;
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel([turn, answer("ok")]), dialect: r1v4Dialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([turn, answer("ok")]), dialect: r1v4Dialect(), tools: [describeTool()] });
     const result = await agent.run({ question: "?" });
     expect(result.steps[0]?.kind).toBe("malformed");
     expect(result.steps[0]?.problem?.length).toBeLessThan(5_000);
@@ -102,7 +103,7 @@ describe("one turn cannot ask for thousands of calls", () => {
 describe("the question has a size limit", () => {
   it("a 10 MB question is refused before anything is stored, with the limit in the details", async () => {
     const model = scriptedModel([answer("x")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), newThreadId: () => "big-question" });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), newThreadId: () => "big-question" });
     const caught = await agent.run({ question: "Why? ".repeat(2_100_000) }).catch((error: unknown) => error);
     expect(InterleafError.isInstance(caught) && caught.code).toBe("invalid_argument");
     expect((caught as InterleafError).details).toEqual({ argument: "question", limit: 100_000, length: 10_500_000 });
@@ -112,7 +113,7 @@ describe("the question has a size limit", () => {
   });
 
   it("a run may allow a longer question", async () => {
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x")]), dialect: r1v4Dialect() });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x")]), dialect: r1v4Dialect() });
     const result = await agent.run({ question: "q".repeat(150_000), budgets: { maxQuestionChars: 200_000 } });
     expect(result.answer).toBe("x");
   });
@@ -135,7 +136,7 @@ describe("a request carries a bounded number of images", () => {
 
   it("after a call that made 300 images, the next request sends the original and the 15 most recent", async () => {
     const model = scriptedModel([call("tiles", { count: 300 }), answer("seen")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [tiles] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [tiles] });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(result.answer).toBe("seen");
     const parts = model.calls[1]?.request.messages.flatMap((message) => message.content) ?? [];

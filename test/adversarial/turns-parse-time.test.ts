@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BudgetsSchema, ToolRegistry, parseR1V4Trace, r1v4Dialect } from "interleaf";
+import { BudgetsSchema } from "../../src/state/budgets.js";
+import { ToolRegistry, r1v4Dialect } from "interleaf";
+import { parseR1V4Trace } from "../../src/dialects/r1v4-trace.js";
 import { code, textSearch, zoom } from "../dialects/agent-fixtures.js";
 import { hostileTurns, normalTurn } from "../support/hostile-turns.js";
 import { parseTurnsInChild } from "../support/parse-turn-in-child.js";

@@ -10,7 +10,8 @@ import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import sharp from "sharp";
-import { AgentState, ingestImage, type AgentStateValue, type ImageStore, type TrajectoryStep } from "../../src/index.js";
+import { AgentState, type AgentStateValue, type ImageStore, type TrajectoryStep } from "../../src/index.js";
+import { ingestImage } from "../../src/images/ingest.js";
 import { openStorage } from "../../src/storage/index.js";
 import { measurement, median, type Bench } from "./measurement.js";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { z } from "zod";
-import { createAgent, defineTool, openStorage, r1v4Dialect } from "../../src/index.js";
+import { createGraphAgent, defineTool, openStorage, r1v4Dialect } from "../../src/index.js";
 import { interleavedGraph } from "../../graphs/index.js";
 import { scriptedModel } from "../../src/testing/index.js";
 import { measurement, median, type Bench } from "./measurement.js";
@@ -19,7 +19,7 @@ const note = defineTool({ name: "note", description: "Notes a text.", input: z.o
 
 async function interleafRun(dir: string, round: number): Promise<number> {
   const storage = await openStorage(join(dir, `interleaf-${round}.db`));
-  const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [note], storage, budgets: { maxToolCalls: 50 } });
+  const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [note], storage, budgets: { maxToolCalls: 50 } });
   const started = performance.now();
   const result = await agent.run({ question: "bench" });
   const ms = performance.now() - started;

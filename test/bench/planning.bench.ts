@@ -2,7 +2,7 @@
 // Send); the baseline is the same steps chained (each names the previous one), which must run
 // one after the other. Tool latency is scripted (setTimeout), so the ratio shows the scheduling.
 import { z } from "zod";
-import { createAgent, defineTool, r1v4Dialect, type PlanStep } from "../../src/index.js";
+import { createGraphAgent, defineTool, r1v4Dialect, type PlanStep } from "../../src/index.js";
 import { scriptedModel } from "../../src/testing/scripted-model.js";
 import { planAndExecuteGraph } from "../../graphs/plan-and-execute/index.js";
 import { median, measurement, type Bench } from "./measurement.js";
@@ -35,7 +35,7 @@ async function runOnce(chained: boolean): Promise<number> {
     const planning = system?.type === "text" && system.text.startsWith("You are a planning assistant");
     return planning ? `<plan>${JSON.stringify(plan(chained))}</plan>` : "<answer>done</answer>";
   });
-  const agent = createAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools: [search] });
+  const agent = createGraphAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools: [search] });
   const started = performance.now();
   const result = await agent.run({ question: "bench" });
   if (result.answer !== "done") throw new Error(`bench run did not answer: ${result.stop?.message}`);

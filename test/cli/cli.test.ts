@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { EXIT, runCli, type CliIo } from "interleaf";
-import { cliEnvironment } from "interleaf/graphs";
+import { EXIT } from "../../src/cli/cli-error.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { type CliIo } from "../../src/cli/cli-io.js";
+import { cliEnvironment } from "../../graphs/cli-environment.js";
 
 const photo = fileURLToPath(new URL("../fixtures/images/r1v4_demo_5.jpg", import.meta.url));
 

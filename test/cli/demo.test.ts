@@ -3,8 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EXIT, runCli, type CliIo } from "interleaf";
-import { cliEnvironment, DEMO_TURNS } from "interleaf/graphs";
+import { EXIT } from "../../src/cli/cli-error.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { type CliIo } from "../../src/cli/cli-io.js";
+import { cliEnvironment } from "../../graphs/cli-environment.js";
+import { DEMO_TURNS } from "../../graphs/demo/demo-script.js";
 
 function io(cwd: string) {
   const out: string[] = [];

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MemorySaver } from "@langchain/langgraph";
-import {
-  InterleafError,
-  MemoryImageStore,
-  MemoryResultCache,
-  chainPageFetchers,
-  createAgent,
-  createLocalSandbox,
-  modelPlanner,
-  modelSummarizer,
-  r1v4Dialect,
-  refusingImageHost,
-  type AgentContext,
-  type Planner,
-} from "interleaf";
-import { codeTool, imageSearchTool, plannerFor, textSearchTool, webVisitTool } from "interleaf/nodes";
+import { InterleafError, createGraphAgent, r1v4Dialect, type AgentContext, type Planner } from "interleaf";
+import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
+import { chainPageFetchers, modelSummarizer, refusingImageHost } from "interleaf/search";
+import { createLocalSandbox } from "interleaf/sandbox";
+import { modelPlanner } from "interleaf/planning";
+import { codeTool, imageSearchTool, textSearchTool, webVisitTool } from "interleaf/nodes";
+import { plannerFor } from "../../nodes/plan/plan-node.js";
 import { interleavedGraph, plannerGraph } from "interleaf/graphs";
 import { scriptedImageSearch, scriptedModel, scriptedPageFetcher, scriptedSearch } from "interleaf/testing";
 
@@ -50,20 +42,20 @@ function expectRefused(run: () => unknown, extensionPoint: string, version: stri
 const model = scriptedModel(["<think>.</think><answer>ok</answer>"]);
 const memoryStorage = () => ({ checkpointer: new MemorySaver(), images: new MemoryImageStore(), cache: new MemoryResultCache() });
 
-describe("createAgent checks the contract version of what it is given", () => {
+describe("createGraphAgent checks the contract version of what it is given", () => {
   it("refuses a v2 model backend, naming it", () => {
-    expectRefused(() => createAgent({ graph: interleavedGraph(), model: asVersion(model, "v2"), dialect: r1v4Dialect(), storage: "memory" }), "ModelBackend");
-    expect(refusal(() => createAgent({ graph: interleavedGraph(), model: asVersion(model, "v2"), dialect: r1v4Dialect(), storage: "memory" })).message).toContain('"scripted/script"');
+    expectRefused(() => createGraphAgent({ graph: interleavedGraph(), model: asVersion(model, "v2"), dialect: r1v4Dialect(), storage: "memory" }), "ModelBackend");
+    expect(refusal(() => createGraphAgent({ graph: interleavedGraph(), model: asVersion(model, "v2"), dialect: r1v4Dialect(), storage: "memory" })).message).toContain('"scripted/script"');
   });
 
   it("refuses a dialect, an image store and a result cache of another version, or with none", () => {
-    expectRefused(() => createAgent({ graph: interleavedGraph(), model, dialect: asVersion(r1v4Dialect(), "v2"), storage: "memory" }), "Dialect");
-    expectRefused(() => createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: { ...memoryStorage(), images: asVersion(new MemoryImageStore(), "v2") } }), "ImageStore");
-    expectRefused(() => createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: { ...memoryStorage(), cache: asVersion(new MemoryResultCache(), undefined) } }), "ResultCache", null);
+    expectRefused(() => createGraphAgent({ graph: interleavedGraph(), model, dialect: asVersion(r1v4Dialect(), "v2"), storage: "memory" }), "Dialect");
+    expectRefused(() => createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: { ...memoryStorage(), images: asVersion(new MemoryImageStore(), "v2") } }), "ImageStore");
+    expectRefused(() => createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: { ...memoryStorage(), cache: asVersion(new MemoryResultCache(), undefined) } }), "ResultCache", null);
   });
 
   it("checks again when a model is swapped with agent.with", async () => {
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: "memory" });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), storage: "memory" });
     expectRefused(() => agent.with({ model: asVersion(model, 2) }), "ModelBackend", 2);
     const result = await agent.run({ question: "ok?" });
     expect(result.answer).toBe("ok");
@@ -71,7 +63,7 @@ describe("createAgent checks the contract version of what it is given", () => {
   });
 
   it("says what it expected when given no object at all", () => {
-    const error = refusal(() => createAgent({ graph: interleavedGraph(), model: undefined as never, dialect: r1v4Dialect(), storage: "memory" }));
+    const error = refusal(() => createGraphAgent({ graph: interleavedGraph(), model: undefined as never, dialect: r1v4Dialect(), storage: "memory" }));
     expect(error.code).toBe("config_invalid");
     expect(error.message).toBe("expected a ModelBackend, got undefined");
   });

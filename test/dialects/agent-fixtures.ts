@@ -1,16 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import {
-  BoxSchema,
-  ImageGallery,
-  MemoryImageStore,
-  ToolRegistry,
-  defineTool,
-  ingestImage,
-  type ImageRef,
-  type ToolCallRecord,
-  type TrajectoryStep,
-} from "interleaf";
+import { ToolRegistry, defineTool, type ImageRef, type ToolCallRecord, type TrajectoryStep } from "interleaf";
+import { BoxSchema, ImageGallery, ingestImage } from "interleaf/images";
+import { MemoryImageStore } from "interleaf/storage";
 
 const FIXTURES = new URL("../fixtures/images/", import.meta.url);
 

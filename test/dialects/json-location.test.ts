@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonLocated } from "interleaf";
+import { parseJsonLocated } from "../../src/dialects/json-location.js";
 import { stripCodeFence } from "../../src/dialects/json-location.js";
 
 /** The regular expression stripCodeFence used before (quadratic on long blank runs), as the reference. */

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ImageGallery, ToolRegistry, textOf, type ModelMessage } from "interleaf";
-import {
-  deepeyesDialect,
-  miniO3Dialect,
-  mmsearchR1Dialect,
-  textProtocolDialect,
-  thymeDialect,
-  webwatcherDialect,
-  type Dialect,
-  type ParsedTurn,
-} from "../../src/dialects/index.js";
+import { ToolRegistry, textOf, type ModelMessage } from "interleaf";
+import { ImageGallery } from "interleaf/images";
+import { deepeyesDialect } from "../../src/dialects/presets/deepeyes-dialect.js";
+import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";
+import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialect.js";
+import { textProtocolDialect } from "../../src/dialects/text-protocol/text-protocol-dialect.js";
+import { thymeDialect } from "../../src/dialects/presets/thyme-dialect.js";
+import { webwatcherDialect } from "../../src/dialects/presets/webwatcher-dialect.js";
+import { type Dialect, type ParsedTurn } from "../../src/dialects/dialect.js";
 import { allTools, callRecord, code, loadImages, said, step, textSearch, zoom } from "./agent-fixtures.js";
 
 function calls(turn: ParsedTurn) {

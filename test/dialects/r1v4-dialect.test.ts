@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ToolRegistry, textOf, type ContentPart, type ModelMessage } from "interleaf";
-import { r1v4Dialect, type ParsedTurn } from "../../src/dialects/index.js";
+import { r1v4Dialect } from "../../src/dialects/r1v4-dialect.js";
+import { type ParsedTurn } from "../../src/dialects/dialect.js";
 import { allTools, callRecord, code, loadImages, said, step, textSearch } from "./agent-fixtures.js";
 
 const dialect = r1v4Dialect();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseR1V4Trace } from "../../src/dialects/index.js";
+import { parseR1V4Trace } from "../../src/dialects/r1v4-trace.js";
 
 // A deep-research trace in the shape the hosted Skywork API returns (bare tags, JSON observations).
 const TRACE = `<think>

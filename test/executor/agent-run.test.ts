@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AgentState, InterleafError, MemoryImageStore, createAgent, r1v4Dialect, type AgentEvent } from "interleaf";
+import { AgentState, InterleafError, createGraphAgent, r1v4Dialect, type AgentEvent } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "./helpers.js";
@@ -11,7 +12,7 @@ describe("an interleaved run", () => {
   it("runs reason → tools → reason → answer and records every step with typed arguments", async () => {
     const log: string[] = [];
     const model = scriptedModel([call("describe", { image: "original image" }), call("describe", { note: "again" }), answer("576 by 1024")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool(log)] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool(log)] });
     const events: AgentEvent[] = [];
     const result = await agent.run({ question: "How large is the photo?", images: [photo] }, { onEvent: (e) => events.push(e) });
 
@@ -34,11 +35,11 @@ describe("an interleaved run", () => {
   it("sends the model the image bytes only in requests, and keeps references in state", async () => {
     const images = new MemoryImageStore();
     const model = scriptedModel([answer("a bottle")]);
-    const agent = createAgent({
+    const agent = createGraphAgent({
       graph: interleavedGraph(),
       model,
       dialect: r1v4Dialect(),
-      storage: { checkpointer: new (await import("@langchain/langgraph")).MemorySaver(), images, cache: new (await import("interleaf")).MemoryResultCache() },
+      storage: { checkpointer: new (await import("@langchain/langgraph")).MemorySaver(), images, cache: new (await import("interleaf/storage")).MemoryResultCache() },
     });
     const result = await agent.run({ question: "What is it?", images: [photo] });
     const state = await agent.state(result.threadId);
@@ -52,7 +53,7 @@ describe("an interleaved run", () => {
 
   it("turns a malformed turn into an error observation the model sees next, then goes on", async () => {
     const model = scriptedModel(['<think>try</think><tool_call>{"name": "describe", "arguments": {</tool_call>', answer("fine")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool()] });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(result.status).toBe("answered");
     expect(result.steps[0]).toMatchObject({ kind: "malformed" });
@@ -63,7 +64,7 @@ describe("an interleaved run", () => {
 
   it("makes failing tools and invalid arguments observations, not crashes", async () => {
     const model = scriptedModel([call("describe", { image: "observation 7" }), call("describe", { note: 5 }), call("nope", {}), answer("done")]);
-    const agent = createAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool()] });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(result.status).toBe("answered");
     expect(result.steps[0]?.calls[0]?.observation.error?.code).toBe("image_not_found");
@@ -78,7 +79,7 @@ describe("an interleaved run", () => {
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const dir = mkdtempSync(join(tmpdir(), "interleaf-default-db-"));
-    const explicit = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x")]), dialect: r1v4Dialect(), storage: join(dir, "runs.db") });
+    const explicit = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([answer("x")]), dialect: r1v4Dialect(), storage: join(dir, "runs.db") });
     await explicit.run({ question: "?" });
     expect((await explicit.storage()).location).toBe(join(dir, "runs.db"));
     expect(existsSync(join(dir, "runs.db"))).toBe(true);
@@ -89,7 +90,7 @@ describe("an interleaved run", () => {
     delete process.env.INTERLEAF_DB;
     process.chdir(dir);
     try {
-      const byDefault = createAgent({ graph: interleavedGraph(), model: scriptedModel([answer("y")]), dialect: r1v4Dialect() });
+      const byDefault = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([answer("y")]), dialect: r1v4Dialect() });
       const result = await byDefault.run({ question: "?" });
       expect(result.answer).toBe("y");
       expect((await byDefault.storage()).location).toBe(join(dir, ".interleaf", "interleaf.db"));
@@ -99,7 +100,7 @@ describe("an interleaved run", () => {
       process.chdir(cwd);
       process.env.INTERLEAF_DB = env;
     }
-    await expect(createAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage: "mysql://nope" }).run({ question: "?" })).rejects.toSatisfy(
+    await expect(createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage: "mysql://nope" }).run({ question: "?" })).rejects.toSatisfy(
       (e) => InterleafError.isInstance(e) && e.code === "config_invalid",
     );
   });
@@ -119,7 +120,7 @@ describe("an interleaved run", () => {
       .addConditionalEdges("reason", (s) => (routeAfterReason(s) === "finish" ? "note" : routeAfterReason(s)), ["tools", "note", "reason", END])
       .addEdge("tools", "note")
       .addConditionalEdges("note", (s) => (s.answer === null ? "reason" : END), ["reason", END]);
-    const agent = createAgent({ graph, model: scriptedModel([call("describe", {}), answer("ok")]), dialect: r1v4Dialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph, model: scriptedModel([call("describe", {}), answer("ok")]), dialect: r1v4Dialect(), tools: [describeTool()] });
     const result = await agent.run({ question: "?", images: [photo] });
     const state = (await agent.state(result.threadId)) as unknown as typeof Extended.State;
     expect(result.answer).toBe("ok");

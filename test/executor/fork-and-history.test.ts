@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BudgetsSchema, createAgent, openStorage, r1v4Dialect, InterleafError } from "interleaf";
+import { BudgetsSchema } from "../../src/state/budgets.js";
+import { createGraphAgent, openStorage, r1v4Dialect, InterleafError } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "./helpers.js";
@@ -10,7 +11,7 @@ const script = [call("describe", { note: "first" }), call("describe", { note: "s
 
 describe("history and fork", () => {
   it("lists every checkpoint of a thread with a summary, newest first", async () => {
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()] });
     await agent.run({ question: "How big?", images: [photo] }, { threadId: "h" });
     const history = await agent.history("h");
     expect(history[0]?.summary).toBe("finished (answer): original answer");
@@ -24,7 +25,7 @@ describe("history and fork", () => {
 
   it("forks a new thread from any checkpoint and continues it with another backend, leaving the original intact", async () => {
     const storage = await openStorage("memory");
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()], storage });
     const original = await agent.run({ question: "How big?", images: [photo] }, { threadId: "orig" });
     const afterFirst = (await agent.history("orig")).find((h) => h.steps === 1 && h.next.includes("reason"));
     expect(afterFirst).toBeDefined();
@@ -44,7 +45,7 @@ describe("history and fork", () => {
   });
 
   it("forks with a state edit and from the input checkpoint", async () => {
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()] });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()] });
     await agent.run({ question: "How big?", images: [photo], budgets: { maxToolCalls: 7 } }, { threadId: "src" });
     const input = (await agent.history("src")).at(-1);
     const fresh = await agent.fork("src", { checkpointId: input?.checkpointId });

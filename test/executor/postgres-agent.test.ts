@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAgent, openStorage, r1v4Dialect } from "interleaf";
+import { createGraphAgent, openStorage, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "./helpers.js";
@@ -24,13 +24,13 @@ describe("an agent on Postgres", () => {
     const url = `${BASE}?schema=${schema}`;
     const script = [call("describe", { note: "pg" }), answer("stored")];
     const first = await openStorage(url);
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()], storage: first });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(script), dialect: r1v4Dialect(), tools: [describeTool()], storage: first });
     const result = await agent.run({ question: "How big?", images: [photo] }, { threadId: "pg-thread" });
     await first.close();
     expect(result.answer).toBe("stored");
 
     const second = await openStorage(url);
-    const reader = createAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage: second });
+    const reader = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect(), storage: second });
     const state = await reader.state("pg-thread");
     expect(state?.steps.map((s) => s.kind)).toEqual(["tool_calls", "answer"]);
     expect(state?.steps[0]?.calls[0]?.observation.text).toBe("original image is 576×1024 (pg)");

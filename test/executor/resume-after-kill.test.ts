@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createAgent, openStorage, r1v4Dialect } from "interleaf";
+import { createGraphAgent, openStorage, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { SCRIPT, loggingTool } from "./fixtures/killable-run.js";
@@ -25,7 +25,7 @@ describe("resume after the process is killed (child process, SQLite)", () => {
     expect(readFileSync(log, "utf8")).toBe("start a\ndone a\nstart b\ndone b\nstart hang\n");
 
     const storage = await openStorage(db);
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(SCRIPT), dialect: r1v4Dialect(), tools: [loggingTool(log, false)], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(SCRIPT), dialect: r1v4Dialect(), tools: [loggingTool(log, false)], storage });
     const before = await agent.state("killed");
     expect(before?.steps).toHaveLength(2);
     expect(before?.pending?.requests[0]?.arguments).toEqual({ note: "hang" });
@@ -34,7 +34,7 @@ describe("resume after the process is killed (child process, SQLite)", () => {
     expect(resumed.status).toBe("answered");
     expect(readFileSync(log, "utf8")).toBe("start a\ndone a\nstart b\ndone b\nstart hang\nstart hang\ndone hang\n");
 
-    const reference = createAgent({ graph: interleavedGraph(), model: scriptedModel(SCRIPT), dialect: r1v4Dialect(), tools: [loggingTool(join(dir, "ref.log"), false)] });
+    const reference = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(SCRIPT), dialect: r1v4Dialect(), tools: [loggingTool(join(dir, "ref.log"), false)] });
     const uninterrupted = await reference.run({ question: "How large is it?", images: [photo] });
     const shape = (r: typeof resumed) => ({ answer: r.answer, stop: r.stop, steps: r.steps.map((s) => ({ kind: s.kind, thought: s.thought, calls: s.calls.map((c) => ({ name: c.name, arguments: c.arguments, text: c.observation.text })) })), toolCalls: r.counters.toolCalls, turns: r.counters.modelTurns });
     expect(shape(resumed)).toEqual(shape(uninterrupted));
@@ -65,7 +65,7 @@ describe("resume after the process is killed (child process, SQLite)", () => {
       { text: "two jobs", toolCalls: [{ id: "q", name: "work", arguments: { job: "quick" } }, { id: "s", name: "work", arguments: { job: "slow" } }] },
       { text: "all done" },
     ];
-    const agent = createAgent({ graph: interleavedGraph(), model: scriptedModel(turns), dialect: nativeDialect(), tools: [work], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel(turns), dialect: nativeDialect(), tools: [work], storage });
     const interrupted = await agent.run({ question: "?" }, { threadId: "t", signal: controller.signal });
     expect(interrupted.status).toBe("interrupted");
     expect([...log].sort()).toEqual(["done quick", "start quick", "start slow"]);

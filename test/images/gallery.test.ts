@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ImageGallery, InterleafError, type ImageRef } from "interleaf";
+import { InterleafError, type ImageRef } from "interleaf";
+import { ImageGallery } from "interleaf/images";
 
 const ref = (hex: string, width = 10): ImageRef => ({ id: hex.repeat(64 / hex.length), mime: "image/jpeg", width, height: 10 });
 

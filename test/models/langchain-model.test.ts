@@ -1,8 +1,8 @@
 import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
-import { text } from "interleaf";
-import { nativeDialect } from "../../src/dialects/index.js";
-import { langchainModel } from "../../src/models/index.js";
+import { text } from "../../src/models/messages.js";
+import { nativeDialect } from "../../src/dialects/native-dialect.js";
+import { langchainModel } from "../../src/models/langchain/langchain-model.js";
 import { allTools, callRecord, loadImages, step } from "../dialects/agent-fixtures.js";
 import { completion, dataUrlBytes, startChatServer, withImageBytes, type ChatServer, caught } from "./chat-server.js";
 

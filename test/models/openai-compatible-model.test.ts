@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { text, type ModelMessage } from "interleaf";
-import { openAICompatibleModel } from "../../src/models/index.js";
+import { type ModelMessage } from "interleaf";
+import { text } from "../../src/models/messages.js";
+import { openAICompatibleModel } from "../../src/models/openai-compatible/openai-compatible-model.js";
 import { loadImages } from "../dialects/agent-fixtures.js";
 import { completion, dataUrlBytes, startChatServer, withImageBytes, type ChatServer, caught } from "./chat-server.js";
 

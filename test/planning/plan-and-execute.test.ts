@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAgent, r1v4Dialect, textOf, type AgentEvent, type ModelRequest } from "interleaf";
+import { createGraphAgent, r1v4Dialect, textOf, type AgentEvent, type ModelRequest } from "interleaf";
 import { scriptedModel } from "interleaf/testing";
 import { planAndExecuteGraph, planConsistencyOf } from "../../graphs/plan-and-execute/index.js";
 import { plannerGraph } from "../../graphs/planner/index.js";
@@ -47,7 +47,7 @@ describe("plan and execute", () => {
       if (role === "verify") return ANSWER;
       throw new Error(`unexpected ${role} call`);
     });
-    const agent = createAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools });
+    const agent = createGraphAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools });
     const events: AgentEvent[] = [];
     const result = await agent.run({ question: "How tall is this tower and who designed it?", images: [photo] }, { onEvent: (e) => events.push(e) });
 
@@ -99,7 +99,7 @@ describe("plan and execute", () => {
       if (role === "verify") return ANSWER;
       throw new Error(`unexpected ${role} call`);
     });
-    const agent = createAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools });
+    const agent = createGraphAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools });
     const result = await agent.run({ question: "How tall is this tower and who designed it?", images: [photo] });
     expect(result.status).toBe("answered");
 
@@ -132,7 +132,7 @@ describe("plan and execute", () => {
 
   it("stops with plan_failed when the planner never gives a valid plan", async () => {
     const model = scriptedModel(() => "I would rather just answer.");
-    const agent = createAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools: searchWeb(WEB) });
+    const agent = createGraphAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools: searchWeb(WEB) });
     const result = await agent.run({ question: "?", images: [photo] });
     expect(result.status).toBe("stopped");
     expect(result.stop).toMatchObject({ reason: "plan_failed", message: expect.stringMatching(/no valid plan after 2 attempts/) });
@@ -140,7 +140,7 @@ describe("plan and execute", () => {
 
   it("plan mode returns the validated plan only", async () => {
     const model = scriptedModel([`<think>t</think><plan>${JSON.stringify(PAPER_PLAN)}</plan>`]);
-    const agent = createAgent({ graph: plannerGraph(), model, dialect: r1v4Dialect(), tools: searchWeb(WEB) });
+    const agent = createGraphAgent({ graph: plannerGraph(), model, dialect: r1v4Dialect(), tools: searchWeb(WEB) });
     const result = await agent.run({ question: "How tall is this tower?", images: [photo] });
     expect(result.status).toBe("answered");
     expect(result.steps).toEqual([]);
@@ -161,7 +161,7 @@ describe("plan and execute", () => {
         "<think>333 m.</think><answer>333 metres</answer>",
       ][turn] ?? "";
     });
-    const agent = createAgent({ graph: planAndExecuteGraph({ mode: "guidance" }), model, dialect: r1v4Dialect(), tools: searchWeb(WEB), instructions: "Be brief." });
+    const agent = createGraphAgent({ graph: planAndExecuteGraph({ mode: "guidance" }), model, dialect: r1v4Dialect(), tools: searchWeb(WEB), instructions: "Be brief." });
     const result = await agent.run({ question: "How tall is this tower?", images: [photo] });
     expect(result.answer).toBe("333 metres");
     expect(model.calls.map((c) => roleOf(c.request))).toEqual(["planner", "agent", "agent", "agent"]);

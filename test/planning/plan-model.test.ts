@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { InterleafError, MemoryImageStore, ToolRegistry, ingestImage } from "interleaf";
+import { InterleafError, ToolRegistry } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
+import { ingestImage } from "interleaf/images";
 import { scriptedModel } from "interleaf/testing";
 import { readFile } from "node:fs/promises";
-import { checkDependencies, modelPlanner, parsePlanText, planDependencies, placeholdersIn, renderPlan, validatePlan } from "../../src/planning/index.js";
+import { modelPlanner, parsePlanText, renderPlan, validatePlan } from "../../src/planning/index.js";
+import { checkDependencies, planDependencies } from "../../src/planning/plan-dependencies.js";
+import { placeholdersIn } from "../../src/planning/placeholders.js";
 import { PAPER_PLAN, WEB, photo, searchWeb } from "./helpers.js";
 
 const tools = new ToolRegistry(searchWeb(WEB));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { ToolRegistry, createAgent, r1v4Dialect, type ModelBackend, type ModelRequest } from "interleaf";
+import { ToolRegistry, createGraphAgent, r1v4Dialect, type ModelBackend, type ModelRequest } from "interleaf";
 import { scriptedModel, withCassette } from "interleaf/testing";
 import { interleavedGraph } from "interleaf/graphs";
 import { planAndExecuteGraph, planConsistencyOf } from "../../graphs/plan-and-execute/index.js";
-import { planConsistency, planFromTrajectory, toPlannerParameters, validatePlan, type PlanExecuteStateValue } from "../../src/planning/index.js";
+import { planConsistency, planFromTrajectory, validatePlan, type PlanExecuteStateValue } from "../../src/planning/index.js";
+import { toPlannerParameters } from "../../src/planning/executor-parameters.js";
 import { WEB, photo, searchWeb } from "./helpers.js";
 import { fillRequest, roleOf } from "./scripted-roles.js";
 
@@ -43,7 +44,7 @@ describe("trajectory → plan → execution", () => {
         const live = (make: () => ModelBackend, name: string) => cassette.model(() => (cassette.mode === "replay" ? offline(name) : make()), { name });
         const tools = new ToolRegistry(cassette.tools(searchWeb(WEB)));
 
-        const first = createAgent({ graph: interleavedGraph(), model: live(() => scriptedModel(AGENT_TURNS), "agent"), dialect: r1v4Dialect(), tools });
+        const first = createGraphAgent({ graph: interleavedGraph(), model: live(() => scriptedModel(AGENT_TURNS), "agent"), dialect: r1v4Dialect(), tools });
         const run = await first.run({ question: QUESTION, images: [photo] });
         expect(run.answer).toBe("333 metres");
 
@@ -62,7 +63,7 @@ describe("trajectory → plan → execution", () => {
         // execute the derived plan
         const planner = { specificationVersion: "v1" as const, name: "derived", plan: async () => ({ steps: derived, dependencies: valid.success ? valid.dependencies : { needs: [], waves: [] }, thought: "", raw: "", attempts: 0, usage: { inputTokens: 0, outputTokens: 0 }, planner: "derived" }) };
         const executor = live(() => scriptedModel(executorTurn), "executor");
-        const second = createAgent({ graph: planAndExecuteGraph({ planner }), model: executor, dialect: r1v4Dialect(), tools });
+        const second = createGraphAgent({ graph: planAndExecuteGraph({ planner }), model: executor, dialect: r1v4Dialect(), tools });
         const replayed = await second.run({ question: QUESTION, images: [photo] });
         expect(replayed.answer).toBe("333 metres");
         const state = (await second.state(replayed.threadId)) as unknown as PlanExecuteStateValue;

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ChatOpenAI } from "@langchain/openai";
 import { readFile } from "node:fs/promises";
-import { MemoryImageStore, ToolRegistry, ingestImage } from "interleaf";
+import { ToolRegistry } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
+import { ingestImage } from "interleaf/images";
 import { structuredOutputPlanner } from "../../src/planning/index.js";
 import { completion, startChatServer, type ChatServer } from "../models/chat-server.js";
 import { PAPER_PLAN, WEB, photo, searchWeb } from "./helpers.js";

@@ -3,9 +3,12 @@
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MemoryImageStore, createToolContext, ingestImage, type ImageRef, type ToolContext, type ToolOutput } from "../../src/index.js";
+import { createToolContext, type ImageRef, type ToolContext, type ToolOutput } from "../../src/index.js";
+import { MemoryImageStore } from "../../src/images/memory-image-store.js";
+import { ingestImage } from "../../src/images/ingest.js";
 import { createLocalSandbox } from "../../src/sandbox/index.js";
-import { codeTool, extractPythonCode } from "../../nodes/code/index.js";
+import { codeTool } from "../../nodes/code/index.js";
+import { extractPythonCode } from "../../nodes/code/extract-python-code.js";
 
 const sandbox = createLocalSandbox({ limits: { wallMs: 30_000 } });
 const tool = codeTool({ sandbox });

@@ -4,8 +4,11 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { InterleafError, createToolContext, ingestImage, MemoryImageStore } from "../../src/index.js";
-import { createLocalSandbox, DEFAULT_SANDBOX_LIMITS, resolveSandboxLimits } from "../../src/sandbox/index.js";
+import { InterleafError, createToolContext } from "../../src/index.js";
+import { ingestImage } from "../../src/images/ingest.js";
+import { MemoryImageStore } from "../../src/images/memory-image-store.js";
+import { createLocalSandbox, DEFAULT_SANDBOX_LIMITS } from "../../src/sandbox/index.js";
+import { resolveSandboxLimits } from "../../src/sandbox/sandbox-limits.js";
 import { codeTool } from "../../nodes/code/index.js";
 
 const sandbox = createLocalSandbox({ limits: { wallMs: 20_000 } });

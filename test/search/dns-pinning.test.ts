@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InterleafError } from "interleaf";
-import { safeFetch, type LookupFunction } from "../../src/net/index.js";
+import { safeFetch, type LookupFunction } from "interleaf/search";
 import { startScriptedServer, type ScriptedServer } from "./scripted-server.js";
 
 /** A DNS server that answers `answers[0]` to the first question, `answers[1]` to every later one. */

@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryImageStore, createToolContext, ingestImage } from "interleaf";
-import { buildLocalIndex, defaultIndexDir, openLocalIndex, searchSetupFromSpec, type LocalIndex } from "../../src/search/index.js";
+import { createToolContext } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
+import { ingestImage } from "interleaf/images";
+import { buildLocalIndex, openLocalIndex, searchSetupFromSpec, type LocalIndex } from "../../src/search/index.js";
+import { defaultIndexDir } from "../../src/search/local-index.js";
 import { imageSearchTool, webVisitTool, textSearchTool } from "../../nodes/search/index.js";
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));

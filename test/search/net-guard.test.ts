@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InterleafError } from "interleaf";
-import { blockedAddressReason, guardUrl, safeFetch, type LookupFunction } from "../../src/net/index.js";
+import { blockedAddressReason } from "../../src/net/ip-address.js";
+import { guardUrl, type LookupFunction } from "../../src/net/url-guard.js";
+import { safeFetch } from "../../src/net/safe-fetch.js";
 import { startScriptedServer, type ScriptedServer } from "./scripted-server.js";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

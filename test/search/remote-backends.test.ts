@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { InterleafError, MemoryResultCache, createToolContext } from "interleaf";
+import { InterleafError, createToolContext } from "interleaf";
+import { MemoryResultCache } from "interleaf/storage";
 import { serperLens, serperSearch, serperWebpage, tavilyExtract, tavilySearch } from "../../src/search/index.js";
 import { textSearchTool, webVisitTool } from "../../nodes/search/index.js";
 import { SERPER_KEY, TAVILY_KEY, startFakeSerper, startFakeTavily } from "./fake-apis.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InterleafError } from "interleaf";
-import { parseRetryAfter, withRetry } from "../../src/net/index.js";
+import { parseRetryAfter } from "../../src/net/retry-after.js";
+import { withRetry } from "../../src/net/retry.js";
 
 function flaky(failures: InterleafError[]) {
   let calls = 0;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InterleafError, MemoryResultCache, ToolRegistry, createToolContext, type ResultCache } from "interleaf";
+import { InterleafError, ToolRegistry, createToolContext, type ResultCache } from "interleaf";
+import { MemoryResultCache } from "interleaf/storage";
 import type { SearchBackend } from "../../src/search/index.js";
 import { serperSearch } from "../../src/search/index.js";
 import { searchTools, textSearchTool } from "../../nodes/search/index.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
 import { MemorySaver } from "@langchain/langgraph-checkpoint";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
-import { MemoryImageStore } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
 import { MemoryResultCache, openStorage, type Storage } from "../../src/storage/index.js";
 import { checkpointerConformance } from "../../src/conformance/checkpointer.js";
 import { imageStoreConformance } from "../../src/conformance/image-store.js";

@@ -6,17 +6,10 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { InterleafError, MemoryImageStore } from "interleaf";
-import {
-  DEFAULT_SQLITE_PATH,
-  MemoryResultCache,
-  PostgresImageStore,
-  PostgresResultCache,
-  SqliteImageStore,
-  SqliteResultCache,
-  openStorage,
-  parseStorageSpec,
-} from "../../src/storage/index.js";
+import { InterleafError } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
+import { MemoryResultCache, PostgresImageStore, PostgresResultCache, SqliteImageStore, SqliteResultCache, openStorage } from "../../src/storage/index.js";
+import { DEFAULT_SQLITE_PATH, parseStorageSpec } from "../../src/storage/storage-spec.js";
 import { dropSchemas, postgresSpec, queryPostgres, requirePostgres, uniqueSchema } from "./postgres-test-database.js";
 
 const dir = mkdtempSync(join(tmpdir(), "interleaf-open-storage-"));

@@ -4,7 +4,8 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import sharp from "sharp";
-import { AgentState, ingestImage, type ImageStore, type TrajectoryStep } from "../../src/index.js";
+import { AgentState, type ImageStore, type TrajectoryStep } from "../../src/index.js";
+import { ingestImage } from "../../src/images/ingest.js";
 
 /** Builds the graph; it stops after `stopAfter` steps (pass Infinity to run until killed). */
 export function buildTrajectoryGraph(images: ImageStore, checkpointer: BaseCheckpointSaver, photos: Uint8Array[], stopAfter: number) {

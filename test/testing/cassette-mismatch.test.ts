@@ -5,7 +5,9 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { InterleafError, MemoryImageStore, contentId, createToolContext, defineTool, ingestImage, type ModelRequest } from "interleaf";
+import { InterleafError, createToolContext, defineTool, type ModelRequest } from "interleaf";
+import { MemoryImageStore } from "interleaf/storage";
+import { contentId, ingestImage } from "interleaf/images";
 import { cassetteModeFromEnv, openCassette, scriptedModel, withCassette } from "interleaf/testing";
 import { CASSETTE, CASSETTES, PHOTO, QUESTION, recordedAgent } from "./recorded-run.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InterleafError, MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
+import { InterleafError, createGraphAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
+import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { checkpointerConformance } from "interleaf/conformance";
 import { MutationGuardCheckpointer, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
@@ -10,7 +11,7 @@ const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}
 describe("a checkpointer that fails a test when a stored checkpoint is mutated after writing", () => {
   it("passes a well-behaved run", async () => {
     const checkpointer = new MutationGuardCheckpointer();
-    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
     const result = await agent.run({ question: "?" });
     expect(result.status).toBe("answered");
     expectNoCheckpointMutation(checkpointer);
@@ -23,7 +24,7 @@ describe("a checkpointer that fails a test when a stored checkpoint is mutated a
       state.budgets.maxToolCalls = 99;
       return {};
     };
-    const agent = createAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const agent = createGraphAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
     // The guard's error surfaces either from run() or as the failed result's error.
     const outcome = await agent.run({ question: "?" }).then(
       (result) => result.error,

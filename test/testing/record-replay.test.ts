@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MemorySaver } from "@langchain/langgraph";
-import { MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect } from "interleaf";
+import { createGraphAgent, r1v4Dialect } from "interleaf";
+import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { expectSameTrajectory, openCassette, scriptedModel, withCassette } from "interleaf/testing";
 import { PHOTO, QUESTION, lazyCorpusSearch, realTools, recordedAgent, startModelServer } from "./recorded-run.js";
@@ -37,7 +38,7 @@ describe("record once against real services, replay forever", () => {
     await server.close();
     const images = new MemoryImageStore();
     const cassette = await openCassette(join(dir, "images"), { mode: "replay" });
-    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: cassette.model(scriptedModel([])), tools: cassette.tools(realTools()), storage: { checkpointer: new MemorySaver(), images, cache: new MemoryResultCache() } });
+    const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: cassette.model(scriptedModel([])), tools: cassette.tools(realTools()), storage: { checkpointer: new MemorySaver(), images, cache: new MemoryResultCache() } });
     const result = await agent.run({ question: QUESTION, images: [PHOTO] });
     const produced = result.steps.flatMap((s) => s.calls.flatMap((c) => c.observation.images));
     expect(produced).toHaveLength(2);
@@ -48,7 +49,7 @@ describe("record once against real services, replay forever", () => {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-cassettes-"));
     const live = scriptedModel((request) => `<think>.</think><answer>${JSON.stringify(request.messages.at(-1)?.content[0])}</answer>`, { modelId: "echo" });
     const ask = (question: string, mode: "auto" | "off") =>
-      withCassette("auto", async (cassette) => createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: cassette.model(live) }).run({ question }), { dir, mode });
+      withCassette("auto", async (cassette) => createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: cassette.model(live) }).run({ question }), { dir, mode });
     await ask("one", "auto");
     expect(live.calls).toHaveLength(1);
     await ask("one", "auto");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { InterleafError, createAgent, defineTool, openAICompatibleModel, openStorage, r1v4Dialect } from "interleaf";
+import { InterleafError, createGraphAgent, defineTool, openAICompatibleModel, openStorage, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { createRedactor, openCassette, withCassette } from "interleaf/testing";
 import { completion, startChatServer } from "../models/chat-server.js";
@@ -39,7 +39,7 @@ async function recordRun(useCassette: boolean) {
   const live = openAICompatibleModel({ baseURL: server.baseURL, model: "m", apiKey: KEY, maxRetries: 0 });
   try {
     const run = async (model = live, tools = [leakyLookup]) =>
-      createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model, tools, storage }).run({ question: "What is it?", images: [PHOTO] }, { threadId: "t" });
+      createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model, tools, storage }).run({ question: "What is it?", images: [PHOTO] }, { threadId: "t" });
     const result = useCassette
       ? await withCassette("leaky", async (cassette) => run(cassette.model(live), cassette.tools([leakyLookup])), { dir, mode: "record", redact: { secrets: [SEARCH_KEY], env: {} } })
       : await run();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createAgent, defineTool, openStorage, r1v4Dialect, type ModelBackend } from "interleaf";
+import { createGraphAgent, defineTool, openStorage, r1v4Dialect, type ModelBackend } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { expectSameTrajectory, replayThread, scriptedModel, withCassette } from "interleaf/testing";
 import { CASSETTE, CASSETTES, PHOTO, QUESTION, realTools, recordedAgent } from "./recorded-run.js";
@@ -29,7 +29,7 @@ describe("replay from checkpoints: re-run a finished thread from its stored hist
     const reopened = await openStorage(db);
     const executed: string[] = [];
     const tools = realTools().map((tool) => ({ ...tool, execute: async () => (executed.push(tool.name), { text: "must not run" }) }));
-    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: noModel, tools, storage: reopened });
+    const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: noModel, tools, storage: reopened });
     const replay = await replayThread(agent, "photo", { newThreadId: "photo-again" });
     await reopened.close();
 
@@ -55,7 +55,7 @@ describe("replay from checkpoints: re-run a finished thread from its stored hist
         },
       });
     const script = ['<think>Note it.</think><tool_call>{"name": "note", "arguments": {"text": "red"}}</tool_call>', "<think>Noted.</think><answer>red</answer>"];
-    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), tools: [note("v1")], storage });
+    const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), tools: [note("v1")], storage });
     await agent.run({ question: "Colour?" }, { threadId: "t" });
 
     const same = await replayThread(agent.with({ model: noModel }), "t");

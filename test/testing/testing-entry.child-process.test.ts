@@ -61,7 +61,7 @@ describe("the built package in a project without vitest", () => {
   });
 
   it("imports the root entry point", async () => {
-    const result = await node(`import { createAgent, InterleafError } from "interleaf"; console.log(typeof createAgent, typeof InterleafError);`);
+    const result = await node(`import { createGraphAgent, InterleafError } from "interleaf"; console.log(typeof createGraphAgent, typeof InterleafError);`);
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toBe("function function");
   });

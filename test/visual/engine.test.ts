@@ -7,7 +7,7 @@ import { boxFromSentImage, prepareModelImage } from "../../src/images/prepare-mo
 import { RasterCache } from "../../src/images/raster-cache.js";
 import { modelInputSize } from "../../src/images/model-input-size.js";
 import { ToolRegistry } from "../../src/tools/tool-registry.js";
-import { defineImageOperation, visualTools } from "../../nodes/visual/index.js";
+import { imageOperationTool, visualTools } from "../../nodes/visual/index.js";
 import { VisualSession, fixture } from "./helpers.js";
 
 describe("raster cache", () => {
@@ -88,9 +88,9 @@ describe("model input sizing", () => {
   });
 });
 
-describe("defineImageOperation and visualTools", () => {
+describe("imageOperationTool and visualTools", () => {
   it("lets users add an operation with the same contract as the built-ins", async () => {
-    const posterize = defineImageOperation(
+    const posterize = imageOperationTool(
       {
         name: "posterize",
         description: "Reduces each channel to a few levels.",
@@ -116,7 +116,7 @@ describe("defineImageOperation and visualTools", () => {
     const px = await s.pixels(ref);
     expect(px.data.every((v) => v === 0 || v === 255)).toBe(true);
     // Failures inside apply become typed tool errors.
-    const broken = defineImageOperation({
+    const broken = imageOperationTool({
       name: "broken",
       description: "Always fails.",
       input: z.object({}),

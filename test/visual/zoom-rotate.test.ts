@@ -1,7 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { applyAffine } from "../../src/images/affine-map.js";
-import { visualTools, rotationGeometry } from "../../nodes/visual/index.js";
+import { visualTools } from "../../nodes/visual/index.js";
+import { rotationGeometry } from "../../nodes/visual/rotate.js";
 import { VisualSession, fixture, sharpExtract } from "./helpers.js";
 
 describe("zoom", () => {

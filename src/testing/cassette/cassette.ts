@@ -37,12 +37,12 @@ export interface CassetteOptions {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { openCassette, scriptedModel } from "interleaf/testing";
  *
  * const cassette = await openCassette("test/cassettes/hello", { mode: "auto" });
- * const agent = createAgent({
+ * const agent = createGraphAgent({
  *   graph: interleavedGraph(),
  *   model: cassette.model(scriptedModel(["<think>Easy.</think><answer>42</answer>"])),
  *   dialect: r1v4Dialect(),

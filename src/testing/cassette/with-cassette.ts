@@ -22,12 +22,12 @@ export interface WithCassetteOptions extends Omit<CassetteOptions, "mode" | "nam
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect, openAICompatibleModel } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect, openAICompatibleModel } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { withCassette } from "interleaf/testing";
  *
  * const answer = await withCassette("what-is-on-the-sign", async (cassette) => {
- *   const agent = createAgent({
+ *   const agent = createGraphAgent({
  *     graph: interleavedGraph(),
  *     dialect: r1v4Dialect(),
  *     model: cassette.model(() => openAICompatibleModel({ baseURL: "https://api.example.com/v1", model: "r1v4-lite" })),

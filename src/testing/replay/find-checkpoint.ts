@@ -17,11 +17,11 @@ export type CheckpointLocation = { beforeStep: number } | { beforeToolsOf: numbe
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { findCheckpoint, scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(["<think>.</think><answer>1</answer>"]) });
+ * const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(["<think>.</think><answer>1</answer>"]) });
  * await agent.run({ question: "?" }, { threadId: "t" });
  * const start = await findCheckpoint(agent, "t", { beforeStep: 0 });
  * ```

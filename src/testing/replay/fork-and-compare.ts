@@ -32,11 +32,11 @@ export interface ForkAndCompareOptions {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { forkAndCompare, scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(["<think>.</think><answer>cat</answer>"]) });
+ * const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(["<think>.</think><answer>cat</answer>"]) });
  * await agent.run({ question: "Which animal?" }, { threadId: "t" });
  * const other = await forkAndCompare(agent, "t", { model: scriptedModel(["<think>.</think><answer>dog</answer>"]) });
  * console.log(other.diff.answer); // { before: "cat", after: "dog", changed: true }

@@ -44,11 +44,11 @@ let replays = 0;
  *
  * @example
  * ```ts
- * import { createAgent, openStorage, r1v4Dialect } from "interleaf";
+ * import { createGraphAgent, openStorage, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { replayThread, scriptedModel } from "interleaf/testing";
  *
- * const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), storage: await openStorage("memory"), model: scriptedModel(["<think>.</think><answer>1</answer>"]) });
+ * const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), storage: await openStorage("memory"), model: scriptedModel(["<think>.</think><answer>1</answer>"]) });
  * await agent.run({ question: "?" }, { threadId: "done" });
  * const replay = await replayThread(agent, "done");
  * console.log(replay.same); // true

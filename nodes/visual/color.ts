@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-/** A colour argument: `#rgb`, `#rrggbb` or one of a few names. */
-export const ColourSchema = z
+/** A color argument: `#rgb`, `#rrggbb` or one of a few names. */
+export const ColorSchema = z
   .string()
-  .regex(/^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|red|green|blue|yellow|orange|magenta|cyan|white|black)$/, "use #rrggbb or a basic colour name (red, green, blue, yellow, orange, magenta, cyan, white, black)");
+  .regex(/^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|red|green|blue|yellow|orange|magenta|cyan|white|black)$/, "use #rrggbb or a basic color name (red, green, blue, yellow, orange, magenta, cyan, white, black)");
 
 const NAMED: Record<string, [number, number, number]> = {
   red: [255, 0, 0],
@@ -17,11 +17,11 @@ const NAMED: Record<string, [number, number, number]> = {
   black: [0, 0, 0],
 };
 
-/** RGB of a colour accepted by {@link ColourSchema}. */
-export function rgbOf(colour: string): [number, number, number] {
-  const named = NAMED[colour];
+/** RGB of a color accepted by {@link ColorSchema}. */
+export function rgbOf(color: string): [number, number, number] {
+  const named = NAMED[color];
   if (named) return named;
-  const hex = colour.length === 4 ? colour.slice(1).split("").map((c) => c + c).join("") : colour.slice(1);
+  const hex = color.length === 4 ? color.slice(1).split("").map((c) => c + c).join("") : color.slice(1);
   return [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)];
 }
 
@@ -30,5 +30,5 @@ export function hexOf(rgb: readonly number[]): string {
   return `#${rgb.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Distinct colours for boxes drawn in turn. */
+/** Distinct colors for boxes drawn in turn. */
 export const PALETTE = ["#ff2d2d", "#00c853", "#2979ff", "#ffd600", "#ff6d00", "#d500f9", "#00e5ff", "#ffffff"] as const;

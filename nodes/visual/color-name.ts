@@ -1,5 +1,5 @@
-/** A plain-English name for an sRGB colour (hue, lightness and saturation rules). */
-export function colourName(r: number, g: number, b: number): string {
+/** A plain-English name for an sRGB color (hue, lightness and saturation rules). */
+export function colorName(r: number, g: number, b: number): string {
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const lightness = (max + min) / 2 / 255;

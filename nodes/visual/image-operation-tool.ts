@@ -65,7 +65,7 @@ export interface ImageOperation<Shape extends z.ZodRawShape = z.ZodRawShape> {
   ): Promise<OperationImage | ImageOperationResult>;
 }
 
-/** The input of a tool made by {@link defineImageOperation}: the operation's plus `image`. */
+/** The input of a tool made by {@link imageOperationTool}: the operation's plus `image`. */
 export type ImageOperationInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & { image: typeof ImageNameSchema }>;
 
 /**
@@ -79,9 +79,9 @@ export type ImageOperationInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape
  * ```ts
  * import { z } from "zod";
  * import sharp from "sharp";
- * import { defineImageOperation } from "interleaf/nodes";
+ * import { imageOperationTool } from "interleaf/nodes";
  *
- * const posterize = defineImageOperation({
+ * const posterize = imageOperationTool({
  *   name: "posterize",
  *   description: "Reduces each channel to a few levels.",
  *   input: z.object({ levels: z.number().int().min(2).max(64).default(4) }),
@@ -94,7 +94,7 @@ export type ImageOperationInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape
  * console.log(posterize.name); // "posterize"
  * ```
  */
-export function defineImageOperation<Shape extends z.ZodRawShape>(
+export function imageOperationTool<Shape extends z.ZodRawShape>(
   operation: ImageOperation<Shape>,
   options: VisualToolOptions = {},
 ): Tool<ImageOperationInput<Shape>> {
