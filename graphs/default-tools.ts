@@ -1,5 +1,6 @@
-import { createLocalSandbox, modelSummarizer, type AgentMode, type AnyTool, type CodeSandbox, type ModelBackend, type SearchSetup } from "../src/index.js";
+import { createLocalSandbox, modelSummarizer, type AnyTool, type CodeSandbox, type ModelBackend, type SearchSetup } from "../src/index.js";
 import { codeTool, searchTools, visualTools, type VisualToolOptions } from "../nodes/index.js";
+import type { AgentMode } from "./agent-modes.js";
 
 /** What {@link defaultTools} builds the tool set from. */
 export interface DefaultToolsOptions {

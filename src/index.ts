@@ -22,7 +22,6 @@ export * from "./executor/index.js";
 export { stableStringify, fingerprint } from "./util/stable-json.js";
 export * from "./net/index.js";
 export * from "./search/index.js";
-export * from "./cli/index.js";
 export * from "./sandbox/index.js";
 export { decodeImage, readImageHeader, type DecodeOptions, type ImageHeader } from "./images/decode-image.js";
 export * from "./images/image-engine.js";

@@ -3,9 +3,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// The layers point one way: graphs/ → nodes/ → src/. No import cycles anywhere.
+// The layers point one way: cli/ → graphs/ → nodes/ → src/. No import cycles anywhere.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const LAYERS = ["src", "nodes", "graphs"] as const;
+const LAYERS = ["src", "nodes", "graphs", "cli"] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -53,11 +53,13 @@ describe("architecture", () => {
   const files = LAYERS.flatMap((layer) => sourceFiles(join(root, layer)));
   const graph = new Map(files.map((file) => [file, importsOf(file)]));
 
-  it("finds the project's sources", () => {
+  it("finds the project's sources, the CLI among them, and no CLI code in src/", () => {
     expect(files.length).toBeGreaterThan(30);
+    expect(files.some((f) => relative(root, f) === "cli/main.ts")).toBe(true);
+    expect(files.filter((f) => relative(root, f).startsWith("src/cli/"))).toEqual([]);
   });
 
-  it("keeps the layers pointing one way: graphs → nodes → src", () => {
+  it("keeps the layers pointing one way: cli → graphs → nodes → src", () => {
     const violations: string[] = [];
     for (const [file, imports] of graph) {
       const from = LAYERS.indexOf(layerOf(file));
@@ -81,5 +83,7 @@ describe("architecture", () => {
     const imports = importsOf(join(root, "src/x.ts"), 'import { y } from "../nodes/y.js";\nexport type { Z } from "./z.js";');
     expect(imports.map((f) => relative(root, f))).toEqual(["nodes/y.ts", "src/z.ts"]);
     expect(LAYERS.indexOf(layerOf(imports[0] as string))).toBeGreaterThan(LAYERS.indexOf("src"));
+    const fromGraphs = importsOf(join(root, "graphs/x.ts"), 'import { runCli } from "../cli/run-cli.js";');
+    expect(LAYERS.indexOf(layerOf(fromGraphs[0] as string))).toBeGreaterThan(LAYERS.indexOf("graphs"));
   });
 });
