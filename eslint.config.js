@@ -13,15 +13,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ["bin/**/*.js"],
+    languageOptions: { globals: { process: "readonly", URL: "readonly" } },
+  },
+  {
     files: ["src/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+(nodes|graphs)(/|$)", message: "src/ must not import nodes/ or graphs/ (layers: graphs -> nodes -> src)." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+(nodes|graphs|cli)(/|$)", message: "src/ must not import nodes/, graphs/ or cli/ (layers: cli -> graphs -> nodes -> src)." }] }],
     },
   },
   {
     files: ["nodes/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+graphs(/|$)", message: "nodes/ must not import graphs/ (layers: graphs -> nodes -> src)." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+(graphs|cli)(/|$)", message: "nodes/ must not import graphs/ or cli/ (layers: cli -> graphs -> nodes -> src)." }] }],
+    },
+  },
+  {
+    files: ["graphs/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+cli(/|$)", message: "graphs/ must not import cli/ (layers: cli -> graphs -> nodes -> src)." }] }],
     },
   },
 );

@@ -1,9 +1,9 @@
 import { type AnyTool, type CodeSandbox, type ModelBackend } from "../src/index.js";
 import { createLocalSandbox } from "../src/sandbox/local-sandbox.js";
 import { modelSummarizer } from "../src/search/summarizer.js";
-import { type AgentMode } from "../src/cli/cli-environment.js";
 import { type SearchSetup } from "../src/search/search-spec.js";
 import { codeTool, searchTools, visualTools, type VisualToolOptions } from "../nodes/index.js";
+import type { AgentMode } from "./agent-modes.js";
 
 /** What {@link defaultTools} builds the tool set from. */
 export interface DefaultToolsOptions {

@@ -9,6 +9,7 @@ import type { AgentStateValue } from "../state/agent-state.js";
 import { BudgetsSchema, type Budgets } from "../state/budgets.js";
 import { openStorage } from "../storage/open-storage.js";
 import { memoryThreadLocks, type ThreadLock, type ThreadLocks } from "../storage/thread-locks.js";
+import { chooseStorageSpec } from "../storage/storage-choice.js";
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
@@ -36,9 +37,9 @@ export interface AgentOptions {
   tools?: readonly AnyTool[] | ToolRegistry;
   /**
    * Checkpoints, images and cache: an opened storage (see `openStorage`), or a spec for
-   * `openStorage` (`"memory"`, a SQLite file path, a `postgres://` URL). Default: the SQLite file
-   * `.interleaf/interleaf.db` under the current directory, or what the `INTERLEAF_DB` environment
-   * variable names.
+   * `openStorage` (`"memory"`, a SQLite file path, a `postgres://` URL). Default: what the
+   * `INTERLEAF_DB` environment variable names, else process memory: an agent given no storage
+   * writes no file (the `interleaf` command is what defaults to `.interleaf/interleaf.db`).
    */
   storage?: AgentStorage | string;
   /** Default budgets of every run. */
@@ -380,10 +381,10 @@ function checkQuestion(question: unknown, maxChars: number): void {
   }
 }
 
-/** Opens the storage an agent was given as a spec, or the default one. */
+/** Opens the storage an agent was given as a spec, or the default one (see {@link chooseStorageSpec}). */
 function resolveStorage(option: AgentStorage | string | undefined): Promise<AgentStorage> {
   if (option !== undefined && typeof option !== "string") return Promise.resolve(option);
-  return openStorage(option ?? (process.env.INTERLEAF_DB || undefined));
+  return openStorage(chooseStorageSpec(option, "memory"));
 }
 
 async function drain(events: AsyncGenerator<AgentEvent, RunResult>, onEvent?: (event: AgentEvent) => void): Promise<RunResult> {

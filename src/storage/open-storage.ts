@@ -13,6 +13,8 @@ import type { Storage } from "./storage.js";
  * - `postgres://user@host:5432/db` (or `postgresql://`) → Postgres; add `?schema=name` to use a
  *   schema other than `public`.
  *
+ * Relative file paths are taken from `cwd` (default: the current directory).
+ *
  * Throws `InterleafError` `config_invalid` for a spec it cannot read, and `storage_failed`
  * (retryable when the server is unreachable) when the database cannot be opened; messages name
  * the host, never the password.
@@ -33,8 +35,8 @@ import type { Storage } from "./storage.js";
  * await storage.close();
  * ```
  */
-export async function openStorage(spec?: string): Promise<Storage> {
-  const parsed = parseStorageSpec(spec);
+export async function openStorage(spec?: string, cwd: string = process.cwd()): Promise<Storage> {
+  const parsed = parseStorageSpec(spec, cwd);
   switch (parsed.kind) {
     case "memory":
       return openMemoryStorage();

@@ -3,11 +3,11 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// The layers point one way: graphs/ → nodes/ → src/. No import cycles anywhere. The vitest-bound
+// The layers point one way: cli/ → graphs/ → nodes/ → src/. No import cycles anywhere. The vitest-bound
 // conformance suites (src/conformance) are a leaf: nothing else imports them, and nothing else
 // imports vitest, so every other entry point loads in any test runner or none.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const LAYERS = ["src", "nodes", "graphs"] as const;
+const LAYERS = ["src", "nodes", "graphs", "cli"] as const;
 const CONFORMANCE = join(root, "src/conformance");
 const TEST_RUNNERS = ["vitest", "@langchain/langgraph-checkpoint-validation"];
 
@@ -69,11 +69,13 @@ describe("architecture", () => {
   const files = LAYERS.flatMap((layer) => sourceFiles(join(root, layer)));
   const graph = new Map(files.map((file) => [file, importsOf(file)]));
 
-  it("finds the project's sources", () => {
+  it("finds the project's sources, the CLI among them, and no CLI code in src/", () => {
     expect(files.length).toBeGreaterThan(30);
+    expect(files.some((f) => relative(root, f) === "cli/main.ts")).toBe(true);
+    expect(files.filter((f) => relative(root, f).startsWith("src/cli/"))).toEqual([]);
   });
 
-  it("keeps the layers pointing one way: graphs → nodes → src", () => {
+  it("keeps the layers pointing one way: cli → graphs → nodes → src", () => {
     const violations: string[] = [];
     for (const [file, imports] of graph) {
       const from = LAYERS.indexOf(layerOf(file));
@@ -108,5 +110,7 @@ describe("architecture", () => {
     expect(imports.map((f) => relative(root, f))).toEqual(["nodes/y.ts", "src/z.ts"]);
     expect(LAYERS.indexOf(layerOf(imports[0] as string))).toBeGreaterThan(LAYERS.indexOf("src"));
     expect(packagesOf('import { it } from "vitest";\nimport type { X } from "@langchain/langgraph-checkpoint-validation/dist/x.js";\nimport { a } from "./a.js";\nimport { b } from "node:fs";')).toEqual(["vitest", "@langchain/langgraph-checkpoint-validation"]);
+    const fromGraphs = importsOf(join(root, "graphs/x.ts"), 'import { runCli } from "../cli/run-cli.js";');
+    expect(LAYERS.indexOf(layerOf(fromGraphs[0] as string))).toBeGreaterThan(LAYERS.indexOf("graphs"));
   });
 });

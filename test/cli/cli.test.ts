@@ -3,17 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { EXIT } from "../../src/cli/cli-error.js";
-import { runCli } from "../../src/cli/run-cli.js";
-import { type CliIo } from "../../src/cli/cli-io.js";
-import { cliEnvironment } from "../../graphs/cli-environment.js";
+import type { CliIo } from "../../cli/cli-io.js";
+import { EXIT } from "../../cli/exit-codes.js";
+import { runCli } from "../../cli/run-cli.js";
 
 const photo = fileURLToPath(new URL("../fixtures/images/r1v4_demo_5.jpg", import.meta.url));
 
 function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd };
+  const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd, tty: { out: false, err: false } };
   return { cli, out: () => out.join(""), err: () => err.join("") };
 }
 
@@ -34,7 +33,7 @@ describe("the interleaf command", () => {
 
   it("runs a scripted R1V4 conversation with real image operations and prints one JSON document", async () => {
     const t = io(dir);
-    const code = await runCli(["run", photo, "How many bottles and cups?", "--script", script("t.json", [zoomTurn, cropTurn, answerTurn]), "--thread", "t1", "--json"], cliEnvironment, t.cli);
+    const code = await runCli(["run", photo, "How many bottles and cups?", "--script", script("t.json", [zoomTurn, cropTurn, answerTurn]), "--thread", "t1", "--json"], t.cli);
     expect(code).toBe(EXIT.ok);
     const doc = JSON.parse(t.out());
     expect(doc).toMatchObject({ threadId: "t1", status: "answered", stopReason: "answer", answer: "5" });
@@ -45,16 +44,16 @@ describe("the interleaf command", () => {
 
   it("shows progress, then history and the trajectory with produced images written by id", async () => {
     const run = io(dir);
-    expect(await runCli(["run", photo, "How many?", "--script", script("t.json", [zoomTurn, answerTurn]), "--thread", "t2"], cliEnvironment, run.cli)).toBe(EXIT.ok);
+    expect(await runCli(["run", photo, "How many?", "--script", script("t.json", [zoomTurn, answerTurn]), "--thread", "t2"], run.cli)).toBe(EXIT.ok);
     expect(run.out()).toContain("call zoom");
     expect(run.out()).toContain("Answer: 5");
 
     const history = io(dir);
-    expect(await runCli(["history", "t2"], cliEnvironment, history.cli)).toBe(EXIT.ok);
+    expect(await runCli(["history", "t2"], history.cli)).toBe(EXIT.ok);
     expect(history.out()).toMatch(/step 0: ran zoom → 1 image$/m);
 
     const trajectory = io(dir);
-    expect(await runCli(["trajectory", "t2", "--images", "out"], cliEnvironment, trajectory.cli)).toBe(EXIT.ok);
+    expect(await runCli(["trajectory", "t2", "--images", "out"], trajectory.cli)).toBe(EXIT.ok);
     expect(trajectory.out()).toMatch(/observation 1, \d+×\d+, zoom, box in original \[100, 300, 400, 700\]/);
     const files = readdirSync(join(dir, "out"));
     expect(files).toHaveLength(1);
@@ -63,12 +62,12 @@ describe("the interleaf command", () => {
 
   it("ends without an answer with exit code 1, then resumes the same thread with a longer script", async () => {
     const short = io(dir);
-    const code = await runCli(["run", photo, "How many?", "--script", script("short.json", [zoomTurn]), "--thread", "t3"], cliEnvironment, short.cli);
+    const code = await runCli(["run", photo, "How many?", "--script", script("short.json", [zoomTurn]), "--thread", "t3"], short.cli);
     expect(code).toBe(EXIT.noAnswer);
-    expect(short.out()).toContain("interleaf resume t3");
+    expect(short.err()).toContain("interleaf resume t3");
 
     const resumed = io(dir);
-    expect(await runCli(["resume", "t3", "--script", script("long.json", [zoomTurn, answerTurn]), "--json"], cliEnvironment, resumed.cli)).toBe(EXIT.ok);
+    expect(await runCli(["resume", "t3", "--script", script("long.json", [zoomTurn, answerTurn]), "--json"], resumed.cli)).toBe(EXIT.ok);
     const doc = JSON.parse(resumed.out());
     expect(doc.answer).toBe("5");
     expect(doc.steps).toHaveLength(2);
@@ -76,40 +75,40 @@ describe("the interleaf command", () => {
 
   it("stops at --max-tool-calls with a clear reason", async () => {
     const t = io(dir);
-    const code = await runCli(["run", photo, "?", "--script", script("loop.json", [zoomTurn, zoomTurn, zoomTurn]), "--max-tool-calls", "2", "--json"], cliEnvironment, t.cli);
+    const code = await runCli(["run", photo, "?", "--script", script("loop.json", [zoomTurn, zoomTurn, zoomTurn]), "--max-tool-calls", "2", "--json"], t.cli);
     expect(code).toBe(EXIT.noAnswer);
     expect(JSON.parse(t.out())).toMatchObject({ status: "stopped", stopReason: "max_tool_calls" });
   });
 
   it("answers bad usage with exit code 2 and says what is wrong", async () => {
     const cases: [string[], RegExp][] = [
-      [["run", photo], /needs an image and a question/],
-      [["run", photo, "q", "--bogus"], /Unknown option/i],
-      [["run", photo, "q", "--mode", "fast", "--script", "x.json"], /--mode is general or deepresearch/],
+      [["run", photo], /missing required argument 'question'/],
+      [["run", photo, "q", "--bogus"], /unknown option '--bogus'/],
+      [["run", photo, "q", "--mode", "fast", "--script", "x.json"], /Allowed choices are general, deepresearch/],
       [["run", photo, "q", "--max-tool-calls", "many", "--script", "x.json"], /positive whole number/],
       [["run", photo, "q"], /say which model/],
-      [["frobnicate"], /unknown command/],
-      [["resume"], /needs a thread id/],
+      [["frobnicate"], /unknown command 'frobnicate'/],
+      [["resume"], /missing required argument 'thread'/],
     ];
     for (const [argv, message] of cases) {
       const t = io(dir);
-      expect(await runCli(argv, cliEnvironment, t.cli), argv.join(" ")).toBe(EXIT.usage);
+      expect(await runCli(argv, t.cli), argv.join(" ")).toBe(EXIT.usage);
       expect(t.err()).toMatch(message);
     }
   });
 
   it("refuses deepresearch without a search backend, and runs it on a local index", async () => {
     const without = io(dir);
-    expect(await runCli(["run", photo, "?", "--mode", "deepresearch", "--script", script("a.json", [answerTurn])], cliEnvironment, without.cli)).toBe(EXIT.error);
+    expect(await runCli(["run", photo, "?", "--mode", "deepresearch", "--script", script("a.json", [answerTurn])], without.cli)).toBe(EXIT.failed);
     expect(without.err()).toMatch(/interleaf index <folder>/);
 
     const corpus = fileURLToPath(new URL("../fixtures/corpus", import.meta.url));
     const indexed = io(dir);
-    expect(await runCli(["index", corpus], cliEnvironment, indexed.cli)).toBe(EXIT.ok);
+    expect(await runCli(["index", corpus], indexed.cli)).toBe(EXIT.ok);
     expect(indexed.out()).toMatch(/Indexed \d+ document/);
     const searching = '<think>Search.</think><tool_call>{"name": "text_search", "arguments": {"queries": ["vending machine drinks"]}}</tool_call>';
     const run = io(dir);
-    expect(await runCli(["run", photo, "?", "--mode", "deepresearch", "--script", script("s.json", [searching, answerTurn]), "--json"], cliEnvironment, run.cli)).toBe(EXIT.ok);
+    expect(await runCli(["run", photo, "?", "--mode", "deepresearch", "--script", script("s.json", [searching, answerTurn]), "--json"], run.cli)).toBe(EXIT.ok);
     const doc = JSON.parse(run.out());
     expect(doc.steps[0].calls[0].observation.text).toMatch(/vending/i);
   });

@@ -3,16 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EXIT } from "../../src/cli/cli-error.js";
-import { runCli } from "../../src/cli/run-cli.js";
-import { type CliIo } from "../../src/cli/cli-io.js";
-import { cliEnvironment } from "../../graphs/cli-environment.js";
-import { DEMO_TURNS } from "../../graphs/demo/demo-script.js";
+import type { CliIo } from "../../cli/cli-io.js";
+import { EXIT } from "../../cli/exit-codes.js";
+import { runCli } from "../../cli/run-cli.js";
+import { DEMO_TURNS } from "../../cli/demo/demo-script.js";
 
 function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd };
+  const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd, tty: { out: false, err: false } };
   return { cli, out: () => out.join(""), err: () => err.join("") };
 }
 
@@ -20,7 +19,7 @@ describe("interleaf demo", () => {
   it("runs offline on the bundled photo, says the model is scripted, and leaves an inspectable thread", async () => {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-demo-"));
     const t = io(dir);
-    expect(await runCli(["demo"], cliEnvironment, t.cli)).toBe(EXIT.ok);
+    expect(await runCli(["demo"], t.cli)).toBe(EXIT.ok);
     const out = t.out();
     expect(out).toContain("SCRIPTED sequence");
     expect(out).toMatch(/✓ zoom: Zoomed original image on \[770, 740, 850, 830\]/);
@@ -31,7 +30,7 @@ describe("interleaf demo", () => {
     expect(threadId).toBeDefined();
 
     const json = io(dir);
-    expect(await runCli(["trajectory", threadId as string, "--json"], cliEnvironment, json.cli)).toBe(EXIT.ok);
+    expect(await runCli(["trajectory", threadId as string, "--json"], json.cli)).toBe(EXIT.ok);
     const trajectory = JSON.parse(json.out());
     expect(trajectory.steps).toHaveLength(DEMO_TURNS.length);
     expect(trajectory.images[1]).toMatchObject({ label: "observation 1", boxInOriginal: [770, 740, 850, 830] });
@@ -51,7 +50,7 @@ describe("interleaf run --plan", () => {
     const path = join(dir, "plan.json");
     writeFileSync(path, JSON.stringify(turns));
     const t = io(dir);
-    const code = await runCli(["run", photo, "How many bottles and cups?", "--plan", "--script", path, "--json"], cliEnvironment, t.cli);
+    const code = await runCli(["run", photo, "How many bottles and cups?", "--plan", "--script", path, "--json"], t.cli);
     const doc = JSON.parse(t.out());
     expect(code, t.err()).toBe(EXIT.ok);
     expect(doc.answer).toBe("5");

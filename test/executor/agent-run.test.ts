@@ -74,8 +74,8 @@ describe("an interleaved run", () => {
     expect(result.steps[2]?.problem).toContain("describe");
   });
 
-  it("opens its storage from a spec, by default the SQLite file .interleaf/interleaf.db", async () => {
-    const { existsSync, mkdtempSync } = await import("node:fs");
+  it("opens its storage from a spec, else INTERLEAF_DB, else memory: no file is written by default", async () => {
+    const { existsSync, mkdtempSync, readdirSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const dir = mkdtempSync(join(tmpdir(), "interleaf-default-db-"));
@@ -87,15 +87,21 @@ describe("an interleaved run", () => {
 
     const cwd = process.cwd();
     const env = process.env.INTERLEAF_DB;
-    delete process.env.INTERLEAF_DB;
     process.chdir(dir);
     try {
+      delete process.env.INTERLEAF_DB;
       const byDefault = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([answer("y")]), dialect: r1v4Dialect() });
       const result = await byDefault.run({ question: "?" });
       expect(result.answer).toBe("y");
-      expect((await byDefault.storage()).location).toBe(join(dir, ".interleaf", "interleaf.db"));
-      expect(existsSync(join(dir, ".interleaf", "interleaf.db"))).toBe(true);
+      expect((await byDefault.storage()).location).toBe("memory");
       await byDefault.close();
+      expect(readdirSync(dir)).toEqual(["runs.db"]);
+
+      process.env.INTERLEAF_DB = join(dir, "from-env.db");
+      const fromEnv = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([answer("z")]), dialect: r1v4Dialect() });
+      await fromEnv.run({ question: "?" });
+      expect((await fromEnv.storage()).location).toBe(join(dir, "from-env.db"));
+      await fromEnv.close();
     } finally {
       process.chdir(cwd);
       process.env.INTERLEAF_DB = env;

@@ -2,18 +2,17 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/index.js";
-import { planCommand } from "../../graphs/commands/plan-command.js";
-import { PAPER_PLAN, WEB, photo, searchWeb } from "./helpers.js";
+import type { CliIo } from "../../cli/cli-io.js";
+import { runCli } from "../../cli/run-cli.js";
+import { PAPER_PLAN, photo } from "./helpers.js";
 
-async function cli(turns: string[], args: string[], withEnv = false) {
+async function cli(turns: string[], args: string[]) {
   const dir = await mkdtemp(join(tmpdir(), "interleaf-plan-"));
   await writeFile(join(dir, "turns.json"), JSON.stringify(turns));
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd: dir };
-  const env = withEnv ? { graph: () => { throw new Error("not used"); }, tools: async () => searchWeb(WEB) } : undefined;
-  const code = await planCommand([photo, "How tall is this tower?", "--script", "turns.json", ...args], io, env);
+  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd: dir, tty: { out: false, err: false } };
+  const code = await runCli(["plan", photo, "How tall is this tower?", "--script", "turns.json", ...args], io);
   return { code, out: out.join(""), err: err.join("") };
 }
 
@@ -27,9 +26,9 @@ describe("interleaf plan", () => {
     expect(out).toContain("1 → [2, 3] → 4 → 5");
   });
 
-  it("prints JSON with the environment's tools, after a repair round", async () => {
+  it("prints JSON after a repair round", async () => {
     const bad = '[{"description": "x", "tool_name": "code", "parameters": {}}]';
-    const { code, out } = await cli([bad, JSON.stringify(PAPER_PLAN)], ["--json"], true);
+    const { code, out } = await cli([bad, JSON.stringify(PAPER_PLAN)], ["--json"]);
     expect(code).toBe(0);
     const json = JSON.parse(out) as { attempts: number; steps: unknown[]; dependencies: Record<string, number[]>; waves: number[][] };
     expect(json.attempts).toBe(2);
@@ -46,6 +45,8 @@ describe("interleaf plan", () => {
     const { code, err } = await cli([cyclic, cyclic], []);
     expect(code).toBe(1);
     expect(err).toContain("Step 1: is part of a cycle (Step 1 → Step 2 → Step 1)");
-    await expect(planCommand([], { out: () => {}, err: () => {}, env: {}, cwd: "/" })).rejects.toMatchObject({ code: "invalid_argument" });
+    const usage: string[] = [];
+    expect(await runCli(["plan"], { out: () => {}, err: (t) => void usage.push(t), env: {}, cwd: "/", tty: { out: false, err: false } })).toBe(2);
+    expect(usage.join("")).toContain("missing required argument 'image'");
   });
 });

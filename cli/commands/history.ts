@@ -1,0 +1,32 @@
+import { Command } from "@commander-js/extra-typings";
+import { openCliStorage } from "../cli-storage.js";
+import type { CommandContext } from "../command-context.js";
+import { EXIT } from "../exit-codes.js";
+import { readOnlyAgent } from "../open-cli-agent.js";
+import { dbOption, jsonOption } from "../options.js";
+
+/** `interleaf history <thread>`: every checkpoint of a thread, newest first. */
+export function historyCommand(context: CommandContext) {
+  return new Command("history")
+    .description("list every checkpoint of a thread, newest first")
+    .argument("<thread>", "the thread id")
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (threadId, options) => {
+      const { io } = context;
+      const storage = await openCliStorage(options.db, io);
+      try {
+        const history = await readOnlyAgent(storage).history(threadId);
+        if (options.json) {
+          io.out(`${JSON.stringify(history, null, 2)}\n`);
+        } else {
+          for (const entry of history) {
+            io.out(`${entry.checkpointId}  superstep ${String(entry.superstep).padStart(3)}  ${entry.source.padEnd(6)} next: ${(entry.next.join(",") || "-").padEnd(8)} ${entry.summary}\n`);
+          }
+        }
+        context.exit(EXIT.ok);
+      } finally {
+        await storage.close();
+      }
+    });
+}

@@ -1,0 +1,41 @@
+import { resolve } from "node:path";
+import { Command } from "@commander-js/extra-typings";
+import { threadNotFound, UsageError } from "../cli-error.js";
+import { cliIndexDir, openCliStorage } from "../cli-storage.js";
+import type { CommandContext } from "../command-context.js";
+import { openCliAgent, readOnlyAgent } from "../open-cli-agent.js";
+import { baseUrlOption, dbOption, jsonOption, modelOption, scriptOption } from "../options.js";
+import { printRun } from "../output/print-run.js";
+import { loadRunConfig } from "../run-config.js";
+
+/** `interleaf resume <thread>`: continues a thread with the configuration it was started with. */
+export function resumeCommand(context: CommandContext) {
+  return new Command("resume")
+    .description("continue a thread where it stopped, with the model and tools it was started with")
+    .argument("<thread>", "the thread id")
+    .addOption(scriptOption())
+    .addOption(modelOption())
+    .addOption(baseUrlOption())
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (threadId, options) => {
+      const { io } = context;
+      const storage = await openCliStorage(options.db, io);
+      try {
+        if (!(await readOnlyAgent(storage).state(threadId))) throw threadNotFound(threadId, storage.location);
+        const saved = await loadRunConfig(storage.cache, threadId);
+        if (!saved) throw new UsageError(`thread ${threadId} was not started by the CLI in ${storage.location}; resume it from code with agent.resume()`);
+        const config = {
+          ...saved,
+          ...(options.script ? { script: resolve(io.cwd, options.script), model: undefined } : {}),
+          ...(options.model ? { model: options.model, script: undefined } : {}),
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        };
+        const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
+        const events = agent.resumeStream(threadId, io.interrupt ? { signal: io.interrupt } : {});
+        context.exit(await printRun(events, io, { json: options.json, db: options.db }));
+      } finally {
+        await storage.close();
+      }
+    });
+}

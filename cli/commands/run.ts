@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
+import { Command, Option } from "@commander-js/extra-typings";
+import { BudgetsSchema } from "../../src/state/budgets.js";
+import { openCliAgent } from "../open-cli-agent.js";
+import type { CommandContext } from "../command-context.js";
+import { cliIndexDir, openCliStorage } from "../cli-storage.js";
+import { apiKeyEnvOption, computedDefault, baseUrlOption, countOption, dbOption, dialectOption, extraBodyOption, jsonOption, modelOption, modeOption, scriptOption, searchOption } from "../options.js";
+import { printRun } from "../output/print-run.js";
+import { runConfigFromOptions } from "../run-config-from-options.js";
+import { saveRunConfig, type RunConfig } from "../run-config.js";
+
+const DEFAULT_BUDGETS = BudgetsSchema.parse({});
+
+/** `interleaf run <image> <question...>`: runs the agent on an image and a question. */
+export function runCommand(context: CommandContext) {
+  return new Command("run")
+    .description("run the agent on an image and a question")
+    .argument("<image>", "the image file")
+    .argument("<question...>", "the question (quote it, or let the words run on)")
+    .addOption(modelOption())
+    .addOption(baseUrlOption())
+    .addOption(apiKeyEnvOption())
+    .addOption(extraBodyOption())
+    .addOption(scriptOption())
+    .addOption(dialectOption())
+    .addOption(modeOption("general"))
+    .addOption(searchOption())
+    .option("--plan", "plan first, then execute the plan (R1V4 plan mode)", false)
+    .addOption(computedDefault(new Option("--thread <id>", "the thread id"), "a new random id"))
+    .addOption(countOption("--max-tool-calls <n>", "stop after this many tool calls", DEFAULT_BUDGETS.maxToolCalls))
+    .addOption(countOption("--max-turns <n>", "stop after this many model turns", DEFAULT_BUDGETS.maxModelTurns))
+    .addOption(countOption("--time-limit <seconds>", "stop after this many seconds", DEFAULT_BUDGETS.maxWallClockMs / 1000))
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (image, words, options) => {
+      const { io } = context;
+      const config: RunConfig = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}) };
+      const budgets = { maxToolCalls: options.maxToolCalls, maxModelTurns: options.maxTurns, maxWallClockMs: options.timeLimit * 1000 };
+      const storage = await openCliStorage(options.db, io);
+      try {
+        const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
+        const threadId = options.thread ?? randomUUID();
+        await saveRunConfig(storage.cache, threadId, config);
+        const events = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, ...(io.interrupt ? { signal: io.interrupt } : {}) });
+        context.exit(await printRun(events, io, { json: options.json, db: options.db }));
+      } finally {
+        await storage.close();
+      }
+    });
+}

@@ -1,0 +1,74 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { Command, Option } from "@commander-js/extra-typings";
+import { ImageGallery } from "../../src/images/gallery.js";
+import type { ImageRef } from "../../src/images/image-ref.js";
+import { threadNotFound } from "../cli-error.js";
+import { openCliStorage } from "../cli-storage.js";
+import type { CommandContext } from "../command-context.js";
+import { EXIT } from "../exit-codes.js";
+import { readOnlyAgent } from "../open-cli-agent.js";
+import { dbOption, jsonOption } from "../options.js";
+import { describeImage, originBox } from "../output/format-image.js";
+import { plural } from "../output/plural.js";
+
+const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif", "image/tiff": "tif", "image/avif": "avif" };
+
+/**
+ * `interleaf trajectory <thread> [--images <dir>]`: every step with its thought, tool calls and
+ * observations, and every produced image with its size and its box in original-image
+ * coordinates. `--images` writes the produced images as files named by id.
+ */
+export function trajectoryCommand(context: CommandContext) {
+  return new Command("trajectory")
+    .description("show every step of a thread and the images it produced")
+    .argument("<thread>", "the thread id")
+    .addOption(new Option("--images <dir>", "also write the produced images into this folder, named by id"))
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (threadId, options) => {
+      const { io } = context;
+      const storage = await openCliStorage(options.db, io);
+      try {
+        const state = await readOnlyAgent(storage).state(threadId);
+        if (!state) throw threadNotFound(threadId, storage.location);
+        const produced: ImageRef[] = state.steps.flatMap((step) => step.calls.flatMap((call) => call.observation.images));
+        const gallery = new ImageGallery(state.images, produced);
+        const written: string[] = [];
+        if (options.images) {
+          const dir = resolve(io.cwd, options.images);
+          await mkdir(dir, { recursive: true });
+          for (const ref of produced) {
+            const { bytes } = await storage.images.get(ref.id);
+            const file = join(dir, `${ref.id}.${EXTENSIONS[ref.mime] ?? "bin"}`);
+            await writeFile(file, bytes);
+            written.push(file);
+          }
+        }
+        if (options.json) {
+          const images = gallery.entries.map((entry) => ({ label: entry.label, ...entry.ref, boxInOriginal: originBox(entry.ref) ?? null }));
+          io.out(`${JSON.stringify({ threadId, question: state.question, answer: state.answer, stop: state.stop, counters: state.counters, images, steps: state.steps, written }, null, 2)}\n`);
+          context.exit(EXIT.ok);
+          return;
+        }
+        io.out(`Question: ${state.question}\n`);
+        for (const entry of gallery.entries.filter((e) => !e.label.startsWith("observation"))) io.out(`Input: ${describeImage(entry.ref, entry.label)}\n`);
+        for (const step of state.steps) {
+          io.out(`\n[step ${step.index}] ${step.kind} · model ${step.model.durationMs} ms · tokens ${step.usage.inputTokens}+${step.usage.outputTokens}\n`);
+          if (step.thought) io.out(`  think: ${step.thought.trim()}\n`);
+          if (step.problem) io.out(`  malformed: ${step.problem}\n`);
+          for (const call of step.calls) {
+            io.out(`  call ${call.name} ${JSON.stringify(call.arguments)} (${call.durationMs} ms)\n`);
+            io.out(`    ${call.observation.error ? `error ${call.observation.error.code}: ` : ""}${call.observation.text.trim().replace(/\n/g, "\n    ")}\n`);
+            for (const ref of call.observation.images) io.out(`    → ${describeImage(ref, gallery.labelOf(ref.id))}\n`);
+          }
+          if (step.answer !== undefined) io.out(`  answer: ${step.answer}\n`);
+        }
+        io.out(`\n${state.stop ? `Ended: ${state.stop.reason} (${state.stop.message})` : "Not finished: interleaf resume " + threadId}\n`);
+        if (written.length) io.out(`Wrote ${plural(written.length, "image")} to ${resolve(io.cwd, options.images ?? ".")}\n`);
+        context.exit(EXIT.ok);
+      } finally {
+        await storage.close();
+      }
+    });
+}

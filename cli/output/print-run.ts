@@ -1,0 +1,71 @@
+import type { AgentEvent } from "../../src/executor/agent-events.js";
+import type { RunResult } from "../../src/executor/run-result.js";
+import type { CliIo } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { paletteFor } from "./colour.js";
+import { plural } from "./plural.js";
+import { progressLine } from "./progress-line.js";
+import { renderEvent } from "./render-event.js";
+
+/** How {@link printRun} prints. */
+export interface PrintRunOptions {
+  /** One JSON document on stdout at the end instead of the events as they happen. */
+  json: boolean;
+  /** The `--db` the command was given, repeated in the `interleaf resume` hint. */
+  db: string | undefined;
+}
+
+/**
+ * Follows a run: its events on stdout as they happen (unless `json`), a progress line on stderr
+ * while the model or a tool works (terminals only), then the result; returns the exit code. A
+ * run that did not finish says, on stderr, how to resume it.
+ */
+export async function printRun(events: AsyncGenerator<AgentEvent, RunResult>, io: CliIo, options: PrintRunOptions): Promise<ExitCode> {
+  const palette = paletteFor(io, "out");
+  const progress = progressLine(io);
+  let result: RunResult;
+  try {
+    for (let next = await events.next(); ; next = await events.next()) {
+      progress.clear();
+      if (next.done) {
+        result = next.value;
+        break;
+      }
+      if (!options.json) io.out(renderEvent(next.value, palette));
+      const waiting = waitingFor(next.value);
+      if (waiting) progress.show(waiting);
+    }
+  } finally {
+    progress.clear();
+  }
+  const resume = `interleaf resume ${result.threadId}${options.db ? ` --db ${options.db}` : ""}`;
+  if (options.json) {
+    io.out(`${JSON.stringify({ threadId: result.threadId, status: result.status, stopReason: result.stop?.reason ?? null, stop: result.stop, answer: result.answer, error: result.error ?? null, counters: result.counters, steps: result.steps }, null, 2)}\n`);
+  } else {
+    const calls = plural(result.counters?.toolCalls ?? 0, "tool call");
+    const turns = plural(result.counters?.modelTurns ?? 0, "model turn");
+    io.out(`\nthread ${result.threadId} · ${result.status} · ${calls} · ${turns}\n`);
+  }
+  const red = paletteFor(io, "err").red;
+  if (result.status === "interrupted") {
+    io.err(`${red("Interrupted.")} The thread keeps its last checkpoint; continue it with: ${resume}\n`);
+    return EXIT.interrupted;
+  }
+  if (result.error) io.err(`${red(`Run ${result.status}:`)} ${result.error.message} [${result.error.code}]\nThe thread keeps its last checkpoint: ${resume}\n`);
+  else if (result.status !== "answered" && !options.json) io.err(`The run ended without an answer; it can continue with: ${resume}\n`);
+  return result.status === "answered" ? EXIT.ok : EXIT.noAnswer;
+}
+
+/** What the run waits for after an event, for the progress line. */
+function waitingFor(event: AgentEvent): string | undefined {
+  switch (event.type) {
+    case "run_started":
+    case "observation":
+    case "malformed_turn":
+      return "waiting for the model";
+    case "tool_call":
+      return `running ${event.name}`;
+    default:
+      return undefined;
+  }
+}
