@@ -175,7 +175,9 @@ export class Agent {
   async fork(threadId: string, options: ForkOptions = {}): Promise<string> {
     const source = await this.#snapshot(threadId, options.checkpointId);
     if (!source?.createdAt) {
-      throw new InterleafError("checkpoint_not_found", `no checkpoint ${options.checkpointId ?? "(latest)"} on thread ${threadId}`);
+      throw new InterleafError("checkpoint_not_found", `no checkpoint ${options.checkpointId ?? "(latest)"} on thread ${threadId}`, {
+        details: { threadId, ...(options.checkpointId ? { checkpointId: options.checkpointId } : {}) },
+      });
     }
     const newThreadId = options.newThreadId ?? (this.options.newThreadId ?? randomUUID)();
     const values: Record<string, unknown> = { ...(source.values as Record<string, unknown>), ...options.update };
@@ -200,7 +202,7 @@ export class Agent {
 
   async #notFound(threadId: string): Promise<InterleafError> {
     const { storage } = await this.#setup;
-    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`);
+    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`, { details: { threadId } });
   }
 
   async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {

@@ -4,7 +4,7 @@ export { guardUrl, systemLookup, type LookupAddress, type LookupFunction, type U
 export { safeFetch, type SafeFetchOptions, type SafeResponse } from "./safe-fetch.js";
 export { withRetry, type RetryEvent, type RetryOptions } from "./retry.js";
 export { parseRetryAfter } from "./retry-after.js";
-export { httpStatusError, type HttpStatusErrorOptions } from "./http-status-error.js";
+export { httpStatusError, isRetryableStatus, type HttpFailureCode, type HttpStatusErrorOptions } from "./http-status-error.js";
 export { readLimitedBody } from "./read-limited-body.js";
 export { redactSecrets } from "./redact.js";
 export { abortErrorFor, raceAbort, withTimeoutSignal } from "./abortable.js";

@@ -1,7 +1,8 @@
 import type { ModelBackend } from "../models/model-backend.js";
 import { text, type ModelMessage } from "../models/messages.js";
 import type { PlanStep } from "../state/plan.js";
-import { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
+import type { PlanIssue } from "../errors/index.js";
+import { formatPlanIssues, planInvalidError } from "./plan-issue.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";
 import { shorten } from "./planner-prompt.js";

@@ -1,6 +1,6 @@
 export { placeholdersIn, placeholdersInValue, stepNumbersIn, stepMentionsIn, renumberSteps, type Placeholder } from "./placeholders.js";
 export { citedSteps, checkDependencies, planDependencies, dependentsOf, type PlanDependencies } from "./plan-dependencies.js";
-export { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
+export { formatPlanIssues, planInvalidError } from "./plan-issue.js";
 export { extractPlanPayload, type PlanPayload } from "./plan-text.js";
 export { toExecutorParameters, toPlannerParameters, parameterNames } from "./executor-parameters.js";
 export { validatePlan, parsePlanText, type ValidatePlanOptions, type PlanValidation } from "./validate-plan.js";

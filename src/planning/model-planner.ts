@@ -1,6 +1,7 @@
 import type { ModelBackend } from "../models/model-backend.js";
 import { text } from "../models/messages.js";
-import { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
+import type { PlanIssue } from "../errors/index.js";
+import { formatPlanIssues, planInvalidError } from "./plan-issue.js";
 import type { Planner, PlannerInput, PlannerResult } from "./planner.js";
 import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";

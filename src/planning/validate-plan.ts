@@ -3,7 +3,7 @@ import type { PlanStep } from "../state/plan.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { toExecutorParameters } from "./executor-parameters.js";
 import { checkDependencies, planDependencies, type PlanDependencies } from "./plan-dependencies.js";
-import type { PlanIssue } from "./plan-issue.js";
+import type { PlanIssue } from "../errors/index.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ErrorInfoSchema } from "../errors/error-info.js";
 import { ImageRefSchema } from "../images/image-ref.js";
 
 /** Token counts of a model call. */
@@ -8,15 +9,6 @@ export const UsageSchema = z.object({
 });
 /** See {@link UsageSchema}. */
 export type Usage = z.infer<typeof UsageSchema>;
-
-/** A typed error as it is kept in state and shown to the model. */
-export const ErrorInfoSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  retryable: z.boolean().default(false),
-});
-/** See {@link ErrorInfoSchema}. */
-export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /** What a tool call gave back: text for the model, produced images, optional structured data. */
 export const ObservationSchema = z.object({

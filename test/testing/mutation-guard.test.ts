@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InterleafError, MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
-import { MutationGuardCheckpointer, checkpointerConformance, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
+import { MutationGuardCheckpointer, checkpointerConformance, expectNoCheckpointMutation, isTestingError, scriptedModel } from "interleaf/testing";
 
 const storage = (checkpointer: MutationGuardCheckpointer) => ({ checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() });
 const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}</tool_call>', "<think>.</think><answer>done</answer>"];
@@ -36,7 +36,7 @@ describe("a checkpointer that fails a test when a stored checkpoint is mutated a
     } catch (error) {
       verified = error;
     }
-    expect(InterleafError.isInstance(verified) && verified.code === "checkpoint_mutated").toBe(true);
+    expect(InterleafError.isInstance(verified) && isTestingError(verified, "checkpoint_mutated")).toBe(true);
   });
 });
 
