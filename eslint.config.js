@@ -13,6 +13,25 @@ export default tseslint.config(
     },
   },
   {
+    // Everything the package throws is an InterleafError (code, details, cause, retryable).
+    files: ["src/**/*.ts", "nodes/**/*.ts", "graphs/**/*.ts"],
+    // graphs/demo/ belongs to the CLI, which is moving to its own layer; it still throws one plain Error.
+    ignores: ["graphs/demo/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ThrowStatement > :matches(NewExpression, CallExpression)[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]",
+          message: "Throw an InterleafError with a code (e.g. new InterleafError(\"config_invalid\", ...)), not a plain Error.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='reject'] > :matches(NewExpression, CallExpression)[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]",
+          message: "Reject with an InterleafError with a code, not a plain Error.",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+(nodes|graphs)(/|$)", message: "src/ must not import nodes/ or graphs/ (layers: graphs -> nodes -> src)." }] }],

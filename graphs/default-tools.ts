@@ -1,4 +1,4 @@
-import { createLocalSandbox, modelSummarizer, type AgentMode, type AnyTool, type CodeSandbox, type ModelBackend, type SearchSetup } from "../src/index.js";
+import { createLocalSandbox, InterleafError, modelSummarizer, type AgentMode, type AnyTool, type CodeSandbox, type ModelBackend, type SearchSetup } from "../src/index.js";
 import { codeTool, searchTools, visualTools, type VisualToolOptions } from "../nodes/index.js";
 
 /** What {@link defaultTools} builds the tool set from. */
@@ -32,7 +32,7 @@ export function defaultTools(options: DefaultToolsOptions): AnyTool[] {
   const tools: AnyTool[] = [...visualTools(options.visual ?? {}), codeTool({ sandbox: options.sandbox ?? createLocalSandbox() })];
   if (options.mode === "deepresearch") {
     const search = options.search;
-    if (!search) throw new Error("deepresearch mode needs search backends: pass `search` (see searchSetupFromSpec)");
+    if (!search) throw new InterleafError("config_invalid", "deepresearch mode needs search backends: pass `search` (see searchSetupFromSpec)");
     tools.push(
       ...searchTools({
         text: { backend: search.search },

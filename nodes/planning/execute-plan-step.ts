@@ -1,4 +1,5 @@
 import {
+  callModel,
   emit,
   InterleafError,
   resolveRequestImages,
@@ -61,7 +62,7 @@ export function createExecutePlanStepNode(options: ExecutePlanStepOptions = {}) 
     if (step.tool_name === "none") {
       const request = reasoningStepMessages({ question: state.question, images: state.images, step: task.step, plan: step, results: cited, final: false });
       const { messages } = await resolveRequestImages(request, context.images, context.sizing);
-      const response = await model.generate({ messages, ...signal });
+      const response = await callModel(model, { messages, ...signal });
       const durationMs = Math.max(0, context.now() - startedAt);
       const reading = readReasoning(response.text);
       emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `Plan step ${task.step}: ${reading.thought || reading.conclusion}`, usage: response.usage, durationMs });
@@ -82,7 +83,7 @@ export function createExecutePlanStepNode(options: ExecutePlanStepOptions = {}) 
       } catch (error) {
         if (!InterleafError.isInstance(error) || error.code !== "plan_invalid") throw error;
         const durationMs = Math.max(0, context.now() - startedAt);
-        const result: PlanStepResult = { ...base, status: "failed", parameters: step.parameters, text: error.message, error: { code: error.code, message: error.message, retryable: false }, usage, durationMs };
+        const result: PlanStepResult = { ...base, status: "failed", parameters: step.parameters, text: error.message, error: error.toJSON(), usage, durationMs };
         return { planResults: { [resultKey(task.version, task.step)]: result }, planTally: { modelTurns: 1 + (error.details.issues ? 1 : 0), ...usage, elapsedMs: durationMs } };
       }
     }

@@ -1,4 +1,4 @@
-import { emit, resolveRequestImages, type ModelBackend, type PlanStep, type TrajectoryStep } from "../../src/index.js";
+import { callModel, emit, resolveRequestImages, type ModelBackend, type PlanStep, type TrajectoryStep } from "../../src/index.js";
 import { readReasoning, reasoningStepMessages, resultKey, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { citedResults } from "./cited-results.js";
@@ -32,7 +32,7 @@ export function createVerifyPlanNode(options: { resolver?: ModelBackend } = {}) 
     emit(runtime.writer, { type: "step_started", step: index });
     const request = reasoningStepMessages({ question: state.question, images: state.images, step: n, plan: step, results: citedResults(state, plan, results, earlier), final: true, missing });
     const { messages } = await resolveRequestImages(request, context.images, context.sizing);
-    const response = await model.generate({ messages, ...(runtime.signal ? { signal: runtime.signal } : {}) });
+    const response = await callModel(model, { messages, ...(runtime.signal ? { signal: runtime.signal } : {}) });
     const durationMs = Math.max(0, context.now() - startedAt);
     const reading = readReasoning(response.text);
     const answer = reading.conclusion;

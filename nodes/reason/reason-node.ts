@@ -1,4 +1,4 @@
-import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
+import { callModel, emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue, type TrajectoryStep } from "../../src/index.js";
 import { budgetStop } from "../budget-check.js";
 import { galleryOf } from "../gallery-of.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
@@ -43,7 +43,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     ...(context.instructions ? { instructions: context.instructions } : {}),
   });
   const { messages } = await resolveRequestImages(request.messages, context.images, context.sizing);
-  const response = await context.model.generate({
+  const response = await callModel(context.model, {
     messages,
     ...(request.tools ? { tools: request.tools } : {}),
     ...(request.stop ? { stop: request.stop } : {}),

@@ -81,7 +81,7 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
       text: output.text,
       images: output.images ?? [],
       ...(output.data !== undefined ? { data: toJson(output.data) } : {}),
-      ...(error ? { error: { code: error.code, message: error.message, retryable: error.retryable } } : {}),
+      ...(error ? { error: error.toJSON() } : {}),
     },
     startedAt,
     durationMs: Math.max(0, context.now() - startedAt),

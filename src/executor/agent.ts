@@ -8,6 +8,7 @@ import type { ModelBackend } from "../models/model-backend.js";
 import type { AgentStateValue } from "../state/agent-state.js";
 import { BudgetsSchema, type Budgets } from "../state/budgets.js";
 import { openStorage } from "../storage/open-storage.js";
+import { StorageFailureCheckpointer } from "../storage/storage-failure-checkpointer.js";
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentContext } from "./agent-context.js";
@@ -99,7 +100,7 @@ export class Agent {
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
     this.#setup =
       shared ??
-      resolveStorage(options.storage).then((storage) => ({ storage, graph: options.graph.compile({ checkpointer: storage.checkpointer }) as CompiledAgentGraph }));
+      resolveStorage(options.storage).then((storage) => ({ storage, graph: options.graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) }) as CompiledAgentGraph }));
     // A storage that cannot be opened is reported by the first call that needs it.
     this.#setup.catch(() => undefined);
   }
@@ -222,15 +223,15 @@ export class Agent {
       now,
     };
     yield { type: "run_started", threadId, resumed };
-    const stream = await graph.stream(input, {
-      ...this.#config(threadId),
-      context,
-      streamMode: "custom",
-      durability: "sync",
-      recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
-      ...(signal ? { signal } : {}),
-    });
     try {
+      const stream = await graph.stream(input, {
+        ...this.#config(threadId),
+        context,
+        streamMode: "custom",
+        durability: "sync",
+        recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
+        ...(signal ? { signal } : {}),
+      });
       for await (const chunk of stream) yield chunk as AgentEvent;
     } catch (error) {
       this.#failures.set(threadId, error);
@@ -253,9 +254,9 @@ export class Agent {
       checkpointId: snapshot?.config.configurable?.checkpoint_id as string | undefined,
     };
     if (failure !== undefined) {
-      const error = InterleafError.from(failure, "model_failed", "the run failed");
+      const error = InterleafError.from(failure, "internal_error", "the run failed on an unexpected error (a bug in a node, tool or backend)");
       const interrupted = error.code === "aborted" || isAbortError(failure);
-      return { ...base, status: interrupted ? "interrupted" : "failed", error: { code: error.code, message: error.message, retryable: error.retryable } };
+      return { ...base, status: interrupted ? "interrupted" : "failed", error: error.toJSON() };
     }
     return { ...base, status: values.answer !== null && values.answer !== undefined ? "answered" : "stopped" };
   }

@@ -3,3 +3,4 @@ export type { ModelBackend, ModelRequest, ModelResponse, ToolSpec } from "./mode
 export { openAICompatibleModel, type OpenAICompatibleModelOptions } from "./openai-compatible/openai-compatible-model.js";
 export type { ImagePlacement } from "./openai-compatible/openai-messages.js";
 export { langchainModel, type LangChainModelOptions } from "./langchain/langchain-model.js";
+export { callModel } from "./call-model.js";

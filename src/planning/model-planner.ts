@@ -6,6 +6,7 @@ import type { Planner, PlannerInput, PlannerResult } from "./planner.js";
 import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";
 import { parsePlanText } from "./validate-plan.js";
+import { callModel } from "../models/call-model.js";
 
 /** Options for {@link modelPlanner}. */
 export interface ModelPlannerOptions {
@@ -49,7 +50,7 @@ export function modelPlanner(model: ModelBackend, options: ModelPlannerOptions =
       let issues: PlanIssue[] = [];
       const outputs: string[] = [];
       for (let attempt = 1; attempt <= rounds; attempt++) {
-        const response = await model.generate({
+        const response = await callModel(model, {
           messages,
           ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
           ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),

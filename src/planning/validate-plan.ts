@@ -92,14 +92,12 @@ export function validatePlan(value: unknown, options: ValidatePlanOptions, thoug
     let parameters: Record<string, unknown>;
     if (typeof parsed.data.parameters === "string") {
       const text = parsed.data.parameters.trim();
-      try {
-        const decoded = text === "" ? {} : (JSON.parse(text) as unknown);
-        if (!decoded || typeof decoded !== "object" || Array.isArray(decoded)) throw new Error("not an object");
-        parameters = decoded as Record<string, unknown>;
-      } catch {
+      const decoded = jsonObjectOf(text);
+      if (!decoded) {
         issues.push({ step: n, path: "parameters", message: `parameters is a string that is not a JSON object (${text.slice(0, 80)}); give an object` });
         return;
       }
+      parameters = decoded;
     } else parameters = parsed.data.parameters;
     const tool = toolName === "none" ? undefined : options.tools.get(toolName);
     const executor = toolName === "none" ? parameters : toExecutorParameters(tool, parameters);
@@ -152,4 +150,16 @@ function canonicalTool(name: string, known: readonly string[]): string | undefin
   if (wanted === "" || wanted === "null" || wanted === "reasoning" || wanted === "think") return "none";
   const alias = TOOL_ALIASES[wanted];
   return alias && known.includes(alias) ? alias : undefined;
+}
+
+/** The JSON object a string holds (`{}` for an empty string), or undefined. */
+function jsonObjectOf(text: string): Record<string, unknown> | undefined {
+  if (text === "") return {};
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return decoded && typeof decoded === "object" && !Array.isArray(decoded) ? (decoded as Record<string, unknown>) : undefined;
 }
