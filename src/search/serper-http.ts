@@ -24,7 +24,7 @@ export interface SerperOptions {
 /** The resolved key, or a `config_invalid` error saying where to put it. */
 export function serperKey(options: SerperOptions): string {
   const key = options.apiKey ?? process.env.SERPER_API_KEY;
-  if (!key) throw new InterleafError("config_invalid", "Serper needs an API key: set SERPER_API_KEY or pass apiKey (get one at serper.dev)");
+  if (!key) throw new InterleafError("config_invalid", "Serper needs an API key: set SERPER_API_KEY or pass apiKey (get one at serper.dev)", { details: { variable: "SERPER_API_KEY" } });
   return key;
 }
 

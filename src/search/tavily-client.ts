@@ -35,7 +35,7 @@ export interface ResolvedTavily {
  */
 export function resolveTavily(options: TavilyOptions): ResolvedTavily {
   const key = options.apiKey ?? process.env.TAVILY_API_KEY ?? "";
-  if (!key && !options.client) throw new InterleafError("config_invalid", "Tavily needs an API key: set TAVILY_API_KEY or pass apiKey (get one at tavily.com)");
+  if (!key && !options.client) throw new InterleafError("config_invalid", "Tavily needs an API key: set TAVILY_API_KEY or pass apiKey (get one at tavily.com)", { details: { variable: "TAVILY_API_KEY" } });
   const base = options.baseURL ?? "https://api.tavily.com";
   const client = options.client ?? tavily({ apiKey: key, apiBaseURL: base.replace(/\/+$/, "") });
   return { client, key, base, timeoutMs: options.timeoutMs ?? 20_000 };
