@@ -13,11 +13,6 @@ export interface InterleafErrorOptions<D extends object = Record<string, unknown
   details?: D & CommonErrorDetails;
 }
 
-/** The options argument: required when the code's details have required fields. */
-type OptionsArgument<D extends object> = Record<never, never> extends D
-  ? [options?: InterleafErrorOptions<D>]
-  : [options: InterleafErrorOptions<D> & { details: D & CommonErrorDetails }];
-
 /**
  * Any error the runtime throws, as a union discriminated by `code`: narrowing on `code` types
  * `details`. What `InterleafError.isInstance(value)` narrows to.
@@ -52,7 +47,12 @@ export class InterleafError<C extends string = InterleafErrorCode, D extends obj
   /** Structured details, typed by `code` (status codes, limits, validation issues). */
   readonly details: D & CommonErrorDetails;
 
-  constructor(code: C, message: string, ...[options]: OptionsArgument<NoInfer<D>>) {
+  /** `options.details` is required when the code's details have required fields. */
+  constructor(
+    code: C,
+    message: string,
+    ...[options]: Record<never, never> extends NoInfer<D> ? [options?: InterleafErrorOptions<NoInfer<D>>] : [options: InterleafErrorOptions<NoInfer<D>> & { details: NoInfer<D> & CommonErrorDetails }]
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = options?.retryable ?? false;

@@ -2,7 +2,7 @@ import { InterleafError, type InterleafErrorOptions } from "../errors/index.js";
 
 /**
  * The `details` of the errors only `interleaf/testing` throws (cassettes, replay, the mutation
- * guard). They are `InterleafError`s, but outside the runtime's {@link InterleafErrorCode} union.
+ * guard). They are `InterleafError`s, but outside the runtime's `InterleafErrorCode` union.
  */
 export interface TestingErrorDetailsByCode {
   /** A replaying cassette (or a replayed thread) has no recording of a call. */
