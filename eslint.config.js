@@ -17,6 +17,23 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", URL: "readonly" } },
   },
   {
+    // Everything the package throws is an InterleafError (code, details, cause, retryable).
+    files: ["src/**/*.ts", "nodes/**/*.ts", "graphs/**/*.ts", "cli/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ThrowStatement > :matches(NewExpression, CallExpression)[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]",
+          message: "Throw an InterleafError with a code (e.g. new InterleafError(\"config_invalid\", ...)), not a plain Error.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='reject'] > :matches(NewExpression, CallExpression)[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]",
+          message: "Reject with an InterleafError with a code, not a plain Error.",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+(nodes|graphs|cli)(/|$)", message: "src/ must not import nodes/, graphs/ or cli/ (layers: cli -> graphs -> nodes -> src)." }] }],

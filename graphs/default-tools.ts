@@ -2,6 +2,7 @@ import { type AnyTool, type CodeSandbox, type ModelBackend } from "../src/index.
 import { createLocalSandbox } from "../src/sandbox/local-sandbox.js";
 import { modelSummarizer } from "../src/search/summarizer.js";
 import { type SearchSetup } from "../src/search/search-spec.js";
+import { InterleafError } from "../src/index.js";
 import { codeTool, searchTools, visualTools, type VisualToolOptions } from "../nodes/index.js";
 import type { AgentMode } from "./agent-modes.js";
 
@@ -36,7 +37,7 @@ export function defaultTools(options: DefaultToolsOptions): AnyTool[] {
   const tools: AnyTool[] = [...visualTools(options.visual ?? {}), codeTool({ sandbox: options.sandbox ?? createLocalSandbox() })];
   if (options.mode === "deepresearch") {
     const search = options.search;
-    if (!search) throw new Error("deepresearch mode needs search backends: pass `search` (see searchSetupFromSpec)");
+    if (!search) throw new InterleafError("config_invalid", "deepresearch mode needs search backends: pass `search` (see searchSetupFromSpec)");
     tools.push(
       ...searchTools({
         text: { backend: search.search },

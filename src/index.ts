@@ -23,7 +23,7 @@ export type { RunResult, RunStatus } from "./executor/run-result.js";
 
 // The agent state.
 export { AgentState, agentStateFields, type AgentStateUpdate, type AgentStateValue } from "./state/agent-state.js";
-export type { TrajectoryStep, ToolCallRecord, Observation, ErrorInfo, Usage } from "./state/trajectory.js";
+export type { TrajectoryStep, ToolCallRecord, Observation, Usage } from "./state/trajectory.js";
 export type { PlanStep, PlanVersion } from "./state/plan.js";
 export type { Budgets, Counters, Stop, StopReason } from "./state/budgets.js";
 export type { PendingTurn } from "./state/pending-turn.js";
@@ -70,3 +70,4 @@ export type { Planner } from "./planning/planner.js";
 
 // Errors.
 export * from "./errors/index.js";
+export { httpStatusError, isRetryableStatus, type HttpFailureCode, type HttpStatusErrorOptions } from "./net/http-status-error.js";

@@ -98,7 +98,9 @@ export function codeTool(options: CodeToolOptions): Tool<typeof CodeInput> {
     },
     async execute(input, context): Promise<ToolOutput> {
       const code = extractPythonCode(input.code);
-      if (!code) throw new InterleafError("tool_input_invalid", "the code argument holds no Python; send the code itself, e.g. in a ```python fence");
+      if (!code) throw new InterleafError("tool_input_invalid", "the code argument holds no Python; send the code itself, e.g. in a ```python fence", {
+          details: { issues: [{ path: ["code"], message: "holds no Python" }] },
+        });
       const sha256 = createHash("sha256").update(code).digest("hex");
       const original = context.gallery.resolve();
       const inputs = await sandboxInputs(context);

@@ -6,6 +6,7 @@ import { isEmptyObservation } from "../../src/planning/empty-observation.js";
 import { placeholdersInValue } from "../../src/planning/placeholders.js";
 import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoning-step.js";
 import { resultKey } from "../../src/planning/plan-step-result.js";
+import { callModel } from "../../src/models/call-model.js";
 import type { ToolCallRecord } from "../../src/index.js";
 import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
@@ -50,7 +51,7 @@ export function createExecutePlanStepNode(options: ExecutePlanStepOptions = {}) 
     if (step.tool_name === "none") {
       const request = reasoningStepMessages({ question: state.question, images: state.images, step: task.step, plan: step, results: cited, final: false });
       const { messages } = await resolveRequestImages(request, context.images, context.sizing);
-      const response = await model.generate({ messages, ...signal });
+      const response = await callModel(model, { messages, ...signal });
       const durationMs = Math.max(0, context.now() - startedAt);
       const reading = readReasoning(response.text);
       emit(runtime.writer, { type: "model_turn", step: state.steps.length, thought: `Plan step ${task.step}: ${reading.thought || reading.conclusion}`, usage: response.usage, durationMs });
@@ -71,7 +72,7 @@ export function createExecutePlanStepNode(options: ExecutePlanStepOptions = {}) 
       } catch (error) {
         if (!InterleafError.isInstance(error) || error.code !== "plan_invalid") throw error;
         const durationMs = Math.max(0, context.now() - startedAt);
-        const result: PlanStepResult = { ...base, status: "failed", parameters: step.parameters, text: error.message, error: { code: error.code, message: error.message, retryable: false }, usage, durationMs };
+        const result: PlanStepResult = { ...base, status: "failed", parameters: step.parameters, text: error.message, error: error.toJSON(), usage, durationMs };
         return { planResults: { [resultKey(task.version, task.step)]: result }, planTally: { modelTurns: 1 + (error.details.issues ? 1 : 0), ...usage, elapsedMs: durationMs } };
       }
     }

@@ -3,6 +3,7 @@ import { resolveRequestImages } from "../../src/executor/resolve-request-images.
 import { type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
 import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoning-step.js";
 import { resultKey } from "../../src/planning/plan-step-result.js";
+import { callModel } from "../../src/models/call-model.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { citedResults } from "./cited-results.js";
 import { foldTally } from "./fold-tally.js";
@@ -35,7 +36,7 @@ export function createVerifyPlanNode(options: { resolver?: ModelBackend } = {}) 
     emit(runtime.writer, { type: "step_started", step: index });
     const request = reasoningStepMessages({ question: state.question, images: state.images, step: n, plan: step, results: citedResults(state, plan, results, earlier), final: true, missing });
     const { messages } = await resolveRequestImages(request, context.images, context.sizing);
-    const response = await model.generate({ messages, ...(runtime.signal ? { signal: runtime.signal } : {}) });
+    const response = await callModel(model, { messages, ...(runtime.signal ? { signal: runtime.signal } : {}) });
     const durationMs = Math.max(0, context.now() - startedAt);
     const reading = readReasoning(response.text);
     const answer = reading.conclusion;

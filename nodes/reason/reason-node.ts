@@ -1,4 +1,5 @@
 import { emit, type AgentStateUpdate, type AgentStateValue, type ModelResponse, type ParsedTurn, type Stop, type TrajectoryStep } from "../../src/index.js";
+import { callModel } from "../../src/models/call-model.js";
 import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
 import { raceAbort } from "../../src/net/abortable.js";
 import { BudgetsSchema } from "../../src/state/budgets.js";
@@ -62,7 +63,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     const { messages } = await resolveRequestImages(request.messages, context.images, context.sizing, { maxImages: limits.maxImagesPerRequest });
     // A backend that ignores its signal is abandoned at the deadline all the same.
     response = await raceAbort(
-      context.model.generate({
+      callModel(context.model, {
         messages,
         ...(request.tools ? { tools: request.tools } : {}),
         ...(request.stop ? { stop: request.stop } : {}),

@@ -79,7 +79,7 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
       text: note ? `${output.text}\n(${note})` : output.text,
       images: output.images ?? [],
       ...(data !== undefined ? { data } : {}),
-      ...(error ? { error: { code: error.code, message: error.message, retryable: error.retryable } } : {}),
+      ...(error ? { error: error.toJSON() } : {}),
     },
     startedAt,
     durationMs: Math.max(0, context.now() - startedAt),

@@ -32,7 +32,9 @@ export async function toolsNode(state: AgentStateValue, runtime: NodeRuntime): P
   const calls: ToolCallRecord[] = await Promise.all(
     pending.requests.map(async (job, i) => {
       if (i >= remaining) {
-        const error = new InterleafError("budget_exhausted", `not run: the budget of ${plural(state.budgets.maxToolCalls, "tool call")} is used up; answer with what you have`);
+        const error = new InterleafError("budget_exhausted", `not run: the budget of ${plural(state.budgets.maxToolCalls, "tool call")} is used up; answer with what you have`, {
+          details: { budget: "maxToolCalls", limit: state.budgets.maxToolCalls },
+        });
         return { id: job.id, name: job.name, arguments: job.arguments, observation: { text: error.message, images: [], error: error.toJSON() }, startedAt, durationMs: 0 };
       }
       const { record, replayed } = await runToolCall(job, scope);

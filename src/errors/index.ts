@@ -1,2 +1,3 @@
-export { InterleafError, isAbortError, type InterleafErrorCode, type InterleafErrorOptions } from "./interleaf-error.js";
-export { isRetryableStatus } from "./http-status.js";
+export { InterleafError, isAbortError, type AnyInterleafError, type InterleafErrorOptions } from "./interleaf-error.js";
+export type { CommonErrorDetails, ErrorDetails, ErrorDetailsByCode, FallbackErrorCode, HttpFailureDetails, InputIssue, InterleafErrorCode, PlanIssue } from "./error-details.js";
+export { ErrorInfoSchema, type ErrorInfo } from "./error-info.js";

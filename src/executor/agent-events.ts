@@ -1,6 +1,7 @@
 import type { ImageRef } from "../images/image-ref.js";
 import type { Stop } from "../state/budgets.js";
-import type { ErrorInfo, Usage } from "../state/trajectory.js";
+import type { ErrorInfo } from "../errors/error-info.js";
+import type { Usage } from "../state/trajectory.js";
 
 /**
  * What a run reports as it goes, for a CLI or a UI. Nodes emit them through LangGraph's custom

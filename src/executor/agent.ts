@@ -10,6 +10,7 @@ import { BudgetsSchema, type Budgets } from "../state/budgets.js";
 import { openStorage } from "../storage/open-storage.js";
 import { memoryThreadLocks, type ThreadLock, type ThreadLocks } from "../storage/thread-locks.js";
 import { chooseStorageSpec } from "../storage/storage-choice.js";
+import { StorageFailureCheckpointer } from "../storage/storage-failure-checkpointer.js";
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
@@ -112,7 +113,7 @@ export class Agent {
       shared ??
       resolveStorage(options.storage).then((storage) => ({
         storage,
-        graph: options.graph.compile({ checkpointer: storage.checkpointer }) as CompiledAgentGraph,
+        graph: options.graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) }) as CompiledAgentGraph,
         // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
         locks: storage.locks ?? memoryThreadLocks(),
       }));
@@ -208,7 +209,9 @@ export class Agent {
   async fork(threadId: string, options: ForkOptions = {}): Promise<string> {
     const source = await this.#snapshot(threadId, options.checkpointId);
     if (!source?.createdAt) {
-      throw new InterleafError("checkpoint_not_found", `no checkpoint ${options.checkpointId ?? "(latest)"} on thread ${threadId}`);
+      throw new InterleafError("checkpoint_not_found", `no checkpoint ${options.checkpointId ?? "(latest)"} on thread ${threadId}`, {
+        details: { threadId, ...(options.checkpointId ? { checkpointId: options.checkpointId } : {}) },
+      });
     }
     const newThreadId = options.newThreadId ?? (this.options.newThreadId ?? randomUUID)();
     const { graph } = await this.#setup;
@@ -235,7 +238,7 @@ export class Agent {
 
   async #notFound(threadId: string): Promise<InterleafError> {
     const { storage } = await this.#setup;
-    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`);
+    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`, { details: { threadId } });
   }
 
   async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
@@ -255,17 +258,17 @@ export class Agent {
       now,
     };
     yield { type: "run_started", threadId, resumed };
-    const stream = await graph.stream(input, {
-      ...this.#config(threadId),
-      context,
-      // "values" too: the last state comes with the stream, so the result needs no rebuild of the
-      // thread from its checkpoints (the delta fields would make that read every one of them).
-      streamMode: ["custom", "values"],
-      durability: "sync",
-      recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
-      ...(signal ? { signal } : {}),
-    });
     try {
+      const stream = await graph.stream(input, {
+        ...this.#config(threadId),
+        context,
+        // "values" too: the last state comes with the stream, so the result needs no rebuild of the
+        // thread from its checkpoints (the delta fields would make that read every one of them).
+        streamMode: ["custom", "values"],
+        durability: "sync",
+        recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
+        ...(signal ? { signal } : {}),
+      });
       for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
         if (mode === "values") this.#finalValues.set(threadId, chunk as AgentStateValue);
         else yield chunk as AgentEvent;
@@ -293,9 +296,9 @@ export class Agent {
       checkpointId,
     };
     if (failure !== undefined) {
-      const error = InterleafError.from(failure, "model_failed", "the run failed");
+      const error = InterleafError.from(failure, "internal_error", "the run failed on an unexpected error (a bug in a node, tool or backend)");
       const interrupted = error.code === "aborted" || isAbortError(failure);
-      return { ...base, status: interrupted ? "interrupted" : "failed", error: { code: error.code, message: error.message, retryable: error.retryable } };
+      return { ...base, status: interrupted ? "interrupted" : "failed", error: error.toJSON() };
     }
     return { ...base, status: values.answer !== null && values.answer !== undefined ? "answered" : "stopped" };
   }

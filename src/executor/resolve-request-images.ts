@@ -59,7 +59,7 @@ export async function resolveRequestImages(
   const resolve = (part: ContentPart): ContentPart => {
     if (part.type !== "image" || part.data) return part;
     const ready = prepared.get(part.ref.id)!;
-    if (InterleafError.isInstance(ready)) {
+    if (ready instanceof Error) {
       return { type: "text", text: `[${part.label ?? "an image"} cannot be shown (${ready.message}); work from the other images]` };
     }
     imageTokens += ready.tokens;

@@ -1,5 +1,6 @@
 import type { Counters, Stop } from "../state/budgets.js";
-import type { ErrorInfo, TrajectoryStep } from "../state/trajectory.js";
+import type { ErrorInfo } from "../errors/error-info.js";
+import type { TrajectoryStep } from "../state/trajectory.js";
 
 /**
  * How a run ended:

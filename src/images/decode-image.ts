@@ -121,7 +121,7 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/pixel limit/i.test(text)) {
-      throw new InterleafError("image_too_large", `the image is over the limit of ${maxPixels} pixels; downscale it before use`, { cause: error });
+      throw new InterleafError("image_too_large", `the image is over the limit of ${maxPixels} pixels; downscale it before use`, { cause: error, details: { maxPixels } });
     }
     throw new InterleafError(
       "invalid_image",

@@ -51,7 +51,7 @@ export function resolvePixelBox(requested: Box, size: { width: number; height: n
     throw new InterleafError(
       "invalid_argument",
       `bbox_2d ${formatBox(requested)} is empty or inverted: it must be [x1, y1, x2, y2] with x2 > x1 and y2 > y1 (top-left corner first, then bottom-right)`,
-      { details: { bbox_2d: requested } },
+      { details: { argument: "bbox_2d", value: requested } },
     );
   }
   const { width: W, height: H } = size;
@@ -59,7 +59,7 @@ export function resolvePixelBox(requested: Box, size: { width: number; height: n
     throw new InterleafError(
       "invalid_argument",
       `bbox_2d ${formatBox(requested)} lies entirely outside the image, which is ${W}×${H} pixels; give a box inside [0, 0, ${W}, ${H}]`,
-      { details: { bbox_2d: requested, width: W, height: H } },
+      { details: { argument: "bbox_2d", value: requested, width: W, height: H } },
     );
   }
   let x1 = clamp(Math.round(rx1), 0, W);

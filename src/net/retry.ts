@@ -81,7 +81,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
 }
 
 function retryAfterOf(error: unknown): number | undefined {
-  if (!InterleafError.isInstance(error)) return undefined;
+  if (!InterleafError.isInstance(error) || !("retryAfterMs" in error.details)) return undefined;
   const value = error.details.retryAfterMs;
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
@@ -89,7 +89,7 @@ function retryAfterOf(error: unknown): number | undefined {
 function withAttempts(error: unknown, attempts: number, refusedWaitMs: number | undefined): unknown {
   if (!InterleafError.isInstance(error) || attempts === 1 && refusedWaitMs === undefined) return error;
   const note = refusedWaitMs !== undefined ? ` (the service asked to wait ${Math.round(refusedWaitMs / 1000)} s, longer than allowed)` : ` (after ${plural(attempts, "attempt")})`;
-  return new InterleafError(error.code, `${error.message}${note}`, { cause: error, retryable: error.retryable, details: { ...error.details, attempts } });
+  return InterleafError.fromJSON({ code: error.code, message: `${error.message}${note}`, retryable: error.retryable, details: { ...error.details, attempts } }, { cause: error });
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {

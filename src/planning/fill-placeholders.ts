@@ -2,10 +2,12 @@ import type { ModelBackend } from "../models/model-backend.js";
 import { text, type ModelMessage } from "../models/messages.js";
 import { safeInertJson } from "../state/inert-json.js";
 import type { PlanStep } from "../state/plan.js";
-import { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
+import type { PlanIssue } from "../errors/index.js";
+import { formatPlanIssues, planInvalidError } from "./plan-issue.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";
 import { shorten } from "./planner-prompt.js";
+import { callModel } from "../models/call-model.js";
 
 /** An earlier step's result, as cited by a placeholder. */
 export interface CitedResult {
@@ -76,7 +78,7 @@ export async function fillPlaceholders(model: ModelBackend, input: FillPlacehold
   const rounds = 1 + (input.repairs ?? 1);
   let issues: PlanIssue[] = [];
   for (let attempt = 1; attempt <= rounds; attempt++) {
-    const response = await model.generate({ messages, ...(input.signal ? { signal: input.signal } : {}) });
+    const response = await callModel(model, { messages, ...(input.signal ? { signal: input.signal } : {}) });
     usage.inputTokens += response.usage.inputTokens;
     usage.outputTokens += response.usage.outputTokens;
     const value = safeInertJson(extractPlanPayload(response.text).value);

@@ -11,7 +11,7 @@ export { modelPlanner, type ModelPlannerOptions } from "./model-planner.js";
 export { structuredOutputPlanner, planOutputSchema, type StructuredOutputPlannerOptions } from "./structured-output-planner.js";
 export { r1v4PlannerPrompt } from "./planner-prompt.js";
 export { validatePlan, parsePlanText, type ValidatePlanOptions, type PlanValidation } from "./validate-plan.js";
-export { formatPlanIssues, type PlanIssue } from "./plan-issue.js";
+export { formatPlanIssues } from "./plan-issue.js";
 export { renderPlan } from "./render-plan.js";
 export type { CitedResult } from "./fill-placeholders.js";
 export type { PlanStepResult, PlanStepStatus, PlaceholderFill } from "./plan-step-result.js";

@@ -1,12 +1,14 @@
 import type { ModelBackend } from "../models/model-backend.js";
 import { text } from "../models/messages.js";
-import { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
+import type { PlanIssue } from "../errors/index.js";
+import { formatPlanIssues, planInvalidError } from "./plan-issue.js";
 import type { Planner, PlannerInput, PlannerResult } from "./planner.js";
 import { plannerMessages } from "./planner-messages.js";
 import { repairText } from "./planner-prompt.js";
 import { parsePlanText } from "./validate-plan.js";
 import { plural } from "../util/plural.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
+import { callModel } from "../models/call-model.js";
 
 /** Options for {@link modelPlanner}. */
 export interface ModelPlannerOptions {
@@ -53,7 +55,7 @@ export function modelPlanner(model: ModelBackend, options: ModelPlannerOptions =
       let issues: PlanIssue[] = [];
       const outputs: string[] = [];
       for (let attempt = 1; attempt <= rounds; attempt++) {
-        const response = await model.generate({
+        const response = await callModel(model, {
           messages,
           ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
           ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),

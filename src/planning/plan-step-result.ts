@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ErrorInfoSchema, UsageSchema } from "../state/trajectory.js";
+import { ErrorInfoSchema } from "../errors/error-info.js";
+import { UsageSchema } from "../state/trajectory.js";
 
 /** How a plan step ended. `skipped`: not run because a step it needs failed and no replan was left. */
 export const PlanStepStatusSchema = z.enum(["done", "failed", "empty", "skipped"]);

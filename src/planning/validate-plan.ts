@@ -4,7 +4,7 @@ import type { PlanStep } from "../state/plan.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { toExecutorParameters } from "./executor-parameters.js";
 import { checkDependencies, planDependencies, type PlanDependencies } from "./plan-dependencies.js";
-import type { PlanIssue } from "./plan-issue.js";
+import type { PlanIssue } from "../errors/index.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";
 import { plural } from "../util/plural.js";
@@ -94,14 +94,12 @@ export function validatePlan(value: unknown, options: ValidatePlanOptions, thoug
     let parameters: Record<string, unknown>;
     if (typeof parsed.data.parameters === "string") {
       const text = parsed.data.parameters.trim();
-      try {
-        const decoded = text === "" ? {} : (JSON.parse(text) as unknown);
-        if (!decoded || typeof decoded !== "object" || Array.isArray(decoded)) throw new Error("not an object");
-        parameters = decoded as Record<string, unknown>;
-      } catch {
+      const decoded = jsonObjectOf(text);
+      if (!decoded) {
         issues.push({ step: n, path: "parameters", message: `parameters is a string that is not a JSON object (${text.slice(0, 80)}); give an object` });
         return;
       }
+      parameters = decoded;
     } else parameters = parsed.data.parameters;
     const tool = toolName === "none" ? undefined : options.tools.get(toolName);
     const executor = toolName === "none" ? parameters : toExecutorParameters(tool, parameters);
@@ -159,4 +157,16 @@ function canonicalTool(name: string, known: readonly string[]): string | undefin
   if (wanted === "" || wanted === "null" || wanted === "reasoning" || wanted === "think") return "none";
   const alias = TOOL_ALIASES[wanted];
   return alias && known.includes(alias) ? alias : undefined;
+}
+
+/** The JSON object a string holds (`{}` for an empty string), or undefined. */
+function jsonObjectOf(text: string): Record<string, unknown> | undefined {
+  if (text === "") return {};
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return decoded && typeof decoded === "object" && !Array.isArray(decoded) ? (decoded as Record<string, unknown>) : undefined;
 }

@@ -55,7 +55,7 @@ export function resolveSandboxLimits(base: Readonly<SandboxLimits>, override: Pa
   for (const [key, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value <= 0) {
       throw new InterleafError("invalid_argument", `sandbox limit ${key} must be a positive integer, got ${String(value)}`, {
-        details: { limit: key, value },
+        details: { argument: `limits.${key}`, value },
       });
     }
   }

@@ -28,11 +28,15 @@ export const FINE_WIDTH = 128;
 
 /** Computes the features of encoded image bytes with sharp (orientation as stored, alpha dropped). */
 export async function imageFeatures(bytes: Uint8Array): Promise<ImageFeatures> {
+  const meta = await sharp(bytes)
+    .metadata()
+    .catch((error: unknown) => {
+      throw unreadable((error as Error).message, error);
+    });
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (!width || !height) throw unreadable("no dimensions");
   try {
-    const meta = await sharp(bytes).metadata();
-    const width = meta.width ?? 0;
-    const height = meta.pageHeight ?? meta.height ?? 0;
-    if (!width || !height) throw new Error("no dimensions");
     const stats = await sharp(bytes).removeAlpha().stats();
     const channel = (i: number) => stats.channels[Math.min(i, stats.channels.length - 1)];
     const mean = [0, 1, 2].map((i) => channel(i)?.mean ?? 0) as [number, number, number];
@@ -40,8 +44,12 @@ export async function imageFeatures(bytes: Uint8Array): Promise<ImageFeatures> {
     const [coarse, fine, dhash] = await Promise.all([thumbnail(bytes, COARSE_WIDTH, width, height), thumbnail(bytes, FINE_WIDTH, width, height), differenceHash(bytes)]);
     return { width, height, dhash, colour: { mean, stdev }, coarse, fine };
   } catch (error) {
-    throw new InterleafError("invalid_image", `could not read the image for indexing or search (${(error as Error).message})`, { cause: error });
+    throw unreadable((error as Error).message, error);
   }
+}
+
+function unreadable(problem: string, cause?: unknown): InterleafError<"invalid_image"> {
+  return new InterleafError("invalid_image", `could not read the image for indexing or search (${problem})`, { cause });
 }
 
 /** An RGB thumbnail `targetWidth` wide, keeping the aspect ratio. */

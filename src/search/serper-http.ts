@@ -24,7 +24,7 @@ export interface SerperOptions {
 /** The resolved key, or a `config_invalid` error saying where to put it. */
 export function serperKey(options: SerperOptions): string {
   const key = options.apiKey ?? process.env.SERPER_API_KEY;
-  if (!key) throw new InterleafError("config_invalid", "Serper needs an API key: set SERPER_API_KEY or pass apiKey (get one at serper.dev)");
+  if (!key) throw new InterleafError("config_invalid", "Serper needs an API key: set SERPER_API_KEY or pass apiKey (get one at serper.dev)", { details: { variable: "SERPER_API_KEY" } });
   return key;
 }
 
@@ -50,17 +50,22 @@ export async function serperPost(url: string, body: Record<string, unknown>, key
   } catch (error) {
     const mapped = abortErrorFor(combined, what, timeoutMs, error);
     if (mapped) throw mapped;
-    if (InterleafError.isInstance(error)) throw error.code === "fetch_failed" ? new InterleafError("search_failed", error.message, { cause: error, details: error.details }) : error;
+    if (InterleafError.isInstance(error)) throw error.code === "fetch_failed" ? new InterleafError("search_failed", error.message, { cause: error }) : error;
     const message = redactSecrets((error as Error).message ?? String(error), [key]);
     throw new InterleafError("search_failed", `${what} could not reach Serper (${message}); try again later`, { cause: error, retryable: true });
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not a JSON object");
-    return parsed as Record<string, unknown>;
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new InterleafError("search_failed", `${what} returned a response that is not the JSON Serper sends (${(error as Error).message}); the service may be misbehaving, try again later`, { cause: error, retryable: true });
+    throw notSerperJson(what, (error as Error).message, error);
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw notSerperJson(what, "not a JSON object");
+  return parsed as Record<string, unknown>;
+}
+
+function notSerperJson(what: string, problem: string, cause?: unknown): InterleafError<"search_failed"> {
+  return new InterleafError("search_failed", `${what} returned a response that is not the JSON Serper sends (${problem}); the service may be misbehaving, try again later`, { cause, retryable: true });
 }
 
 /** The string at `record[key]`, or "". */

@@ -1,5 +1,6 @@
 import { tavily, type TavilyClient } from "@tavily/core";
-import { InterleafError, isRetryableStatus } from "../errors/index.js";
+import { InterleafError, type AnyInterleafError } from "../errors/index.js";
+import { httpStatusError } from "../net/http-status-error.js";
 import { abortErrorFor, raceAbort, withTimeoutSignal } from "../net/abortable.js";
 import { redactSecrets } from "../net/redact.js";
 
@@ -34,7 +35,7 @@ export interface ResolvedTavily {
  */
 export function resolveTavily(options: TavilyOptions): ResolvedTavily {
   const key = options.apiKey ?? process.env.TAVILY_API_KEY ?? "";
-  if (!key && !options.client) throw new InterleafError("config_invalid", "Tavily needs an API key: set TAVILY_API_KEY or pass apiKey (get one at tavily.com)");
+  if (!key && !options.client) throw new InterleafError("config_invalid", "Tavily needs an API key: set TAVILY_API_KEY or pass apiKey (get one at tavily.com)", { details: { variable: "TAVILY_API_KEY" } });
   const base = options.baseURL ?? "https://api.tavily.com";
   const client = options.client ?? tavily({ apiKey: key, apiBaseURL: base.replace(/\/+$/, "") });
   return { client, key, base, timeoutMs: options.timeoutMs ?? 20_000 };
@@ -56,14 +57,13 @@ export async function callTavily<T>(resolved: ResolvedTavily, what: string, sign
  * `Retry-After` are lost), and "Request timed out after N seconds." for timeouts. Retryability
  * is read from the status when present, else from the wording (rate limits, overload).
  */
-function tavilyError(error: unknown, what: string, key: string): InterleafError {
+function tavilyError(error: unknown, what: string, key: string): AnyInterleafError {
   const raw = error instanceof Error ? error.message : String(error);
   const message = redactSecrets(raw, [key]).slice(0, 400);
   if (/timed out/i.test(message)) return new InterleafError("timeout", `${what} timed out; try again`, { cause: error, retryable: true });
   const status = Number(/(?:^|status code |\b)(\d{3}) Error\b/.exec(message)?.[1] ?? /status code (\d{3})/.exec(message)?.[1] ?? Number.NaN);
-  const retryable = Number.isFinite(status)
-    ? isRetryableStatus(status)
-    : /rate limit|too many requests|overloaded|temporar|unavailable|try again|ECONNRESET|ECONNREFUSED|socket hang up/i.test(message);
+  if (Number.isFinite(status)) return httpStatusError(status, { code: "search_failed", what, body: message, cause: error });
+  const retryable = /rate limit|too many requests|overloaded|temporar|unavailable|try again|ECONNRESET|ECONNREFUSED|socket hang up/i.test(message);
   const hint = retryable ? "try again later" : "check the request and the API key";
-  return new InterleafError("search_failed", `${what} failed: ${message}; ${hint}`, { cause: error, retryable, details: Number.isFinite(status) ? { status } : {} });
+  return new InterleafError("search_failed", `${what} failed: ${message}; ${hint}`, { cause: error, retryable });
 }

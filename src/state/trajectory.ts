@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ErrorInfoSchema } from "../errors/error-info.js";
 import { ImageRefSchema } from "../images/image-ref.js";
 
 /** Token counts of a model call. */
@@ -12,19 +13,6 @@ export const UsageSchema = z.object({
  * @useDeclaredType
  */
 export type Usage = z.infer<typeof UsageSchema>;
-
-/** A typed error as it is kept in state and shown to the model. */
-export const ErrorInfoSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  retryable: z.boolean().default(false),
-});
-/**
- * A typed error as it is kept in state and shown to the model.
- *
- * @useDeclaredType
- */
-export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /** What a tool call gave back: text for the model, produced images, optional structured data. */
 export const ObservationSchema = z.object({

@@ -32,4 +32,5 @@ export { forkAndCompare, type ForkAndCompareOptions } from "./replay/fork-and-co
 export { findCheckpoint, type CheckpointLocation } from "./replay/find-checkpoint.js";
 export { scriptedSearch, scriptedImageSearch, scriptedPageFetcher, type Script, type ScriptedSearch, type ScriptedImageSearch, type ScriptedPageFetcher } from "./scripted-search.js";
 export { MutationGuardCheckpointer } from "./mutation-guard-checkpointer.js";
+export { isTestingError, type TestingError, type TestingErrorCode, type TestingErrorDetailsByCode } from "./testing-error.js";
 export { expectToolOrder, expectToolCalled, expectAnswer, expectSameTrajectory, expectNoCheckpointMutation } from "./assertions.js";

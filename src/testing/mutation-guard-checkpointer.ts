@@ -9,7 +9,7 @@ import {
   type CheckpointTuple,
   type PendingWrite,
 } from "@langchain/langgraph-checkpoint";
-import { InterleafError } from "../errors/index.js";
+import { testingError } from "./testing-error.js";
 import { stableStringify } from "../util/stable-json.js";
 
 interface Written {
@@ -60,7 +60,7 @@ export class MutationGuardCheckpointer extends BaseCheckpointSaver {
       const now = stableStringify(written.value);
       if (now === written.snapshot) continue;
       const path = firstDifference(JSON.parse(written.snapshot), JSON.parse(now), "");
-      throw new InterleafError(
+      throw testingError(
         "checkpoint_mutated",
         `${written.what} was changed after it was checkpointed, at ${path.where || "(root)"}: ${path.before} → ${path.after}. A node or tool mutated state in place; return a new value in the node's update instead.`,
         { details: { what: written.what, path: path.where } },

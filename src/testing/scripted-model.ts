@@ -57,7 +57,7 @@ export function scriptedModel(turns: readonly ScriptedTurn[] | ((request: ModelR
       calls.push({ request, turn });
       let entry: ScriptedTurn | undefined = typeof turns === "function" ? turns : turns[turn];
       if (entry === undefined) {
-        throw new InterleafError("model_failed", `the script has ${plural(Array.isArray(turns) ? turns.length : 0, "turn")}; turn ${turn + 1} was requested`, { details: { turn } });
+        throw new InterleafError("model_failed", `the script has ${plural(Array.isArray(turns) ? turns.length : 0, "turn")}; turn ${turn + 1} was requested`);
       }
       if (typeof entry === "function") entry = await entry(request, turn);
       if (entry instanceof Error) throw entry;

@@ -11,7 +11,7 @@ async function answer<Request, Answer>(what: string, script: Script<Request, Ans
   if (typeof script === "function") return script(request);
   if (!Object.hasOwn(script, key)) {
     const known = Object.keys(script).map((k) => JSON.stringify(k)).join(", ");
-    throw new InterleafError("search_failed", `the scripted ${what} has no answer for ${JSON.stringify(key)}; scripted: ${known || "nothing"}`, { details: { key } });
+    throw new InterleafError("search_failed", `the scripted ${what} has no answer for ${JSON.stringify(key)}; scripted: ${known || "nothing"}`);
   }
   return script[key] as Answer;
 }
@@ -120,7 +120,7 @@ export function scriptedPageFetcher(script: Script<string, string | FetchedPage>
       try {
         page = await answer("page fetcher", script, url, url);
       } catch (error) {
-        if (InterleafError.isInstance(error) && error.code === "search_failed") throw new InterleafError("fetch_failed", error.message, { details: error.details });
+        if (InterleafError.isInstance(error) && error.code === "search_failed") throw new InterleafError("fetch_failed", error.message, { cause: error });
         throw error;
       }
       return typeof page === "string" ? { url, title: url, contentType: "text/plain", text: page } : structuredClone(page);

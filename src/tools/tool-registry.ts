@@ -43,7 +43,9 @@ export class ToolRegistry {
   /** The tool with this name; throws `tool_not_found` listing the known ones. */
   require(name: string): AnyTool {
     const tool = this.#tools.get(name);
-    if (!tool) throw new InterleafError("tool_not_found", `unknown tool "${name}"; available tools: ${this.names().join(", ") || "none"}`);
+    if (!tool) throw new InterleafError("tool_not_found", `unknown tool "${name}"; available tools: ${this.names().join(", ") || "none"}`, {
+      details: { tool: name, known: this.names() },
+    });
     return tool;
   }
 

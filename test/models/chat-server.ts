@@ -1,4 +1,4 @@
-import { InterleafError } from "interleaf";
+import { InterleafError, type AnyInterleafError, type InterleafErrorCode } from "interleaf";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ImageStore, ModelMessage } from "interleaf";
@@ -109,12 +109,14 @@ export function dataUrlBytes(url: string): { mime: string; bytes: Buffer } {
   return { mime: match[1] as string, bytes: Buffer.from(match[2] as string, "base64") };
 }
 
-/** The `InterleafError` a call fails with; fails the test if it succeeds or throws anything else. */
-export async function caught(promise: Promise<unknown>): Promise<InterleafError> {
+/** The `InterleafError` a call fails with (of `code`, when given); fails the test if it succeeds or throws anything else. */
+export async function caught(promise: Promise<unknown>): Promise<AnyInterleafError>;
+export async function caught<C extends InterleafErrorCode>(promise: Promise<unknown>, code: C): Promise<InterleafError<C>>;
+export async function caught(promise: Promise<unknown>, code?: InterleafErrorCode): Promise<AnyInterleafError> {
   try {
     await promise;
   } catch (error) {
-    if (InterleafError.isInstance(error)) return error;
+    if (InterleafError.isInstance(error) && (code === undefined || error.code === code)) return error;
     throw error;
   }
   throw new Error("expected the call to fail");

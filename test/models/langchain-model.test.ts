@@ -73,11 +73,11 @@ describe("langchainModel over ChatOpenAI", () => {
   it("maps HTTP failures to model_failed with retryability from the status", async () => {
     server = await startChatServer((_request, i) => (i === 0 ? { status: 429, json: { error: { message: "rate limited" } } } : { status: 401, json: { error: { message: "bad key" } } }));
     const model = langchainModel(chatModel(server.baseURL));
-    const limited = await caught(model.generate({ messages: [{ role: "user", content: [text("hi")] }] }));
+    const limited = await caught(model.generate({ messages: [{ role: "user", content: [text("hi")] }] }), "model_failed");
     expect(limited.code).toBe("model_failed");
     expect(limited.retryable).toBe(true);
     expect(limited.details.status).toBe(429);
-    const denied = await caught(model.generate({ messages: [{ role: "user", content: [text("hi")] }] }));
+    const denied = await caught(model.generate({ messages: [{ role: "user", content: [text("hi")] }] }), "model_failed");
     expect(denied.retryable).toBe(false);
     expect(denied.details.status).toBe(401);
     expect(denied.message).toContain("check the API key");

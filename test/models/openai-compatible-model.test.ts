@@ -124,7 +124,7 @@ describe("openAICompatibleModel", () => {
     const error = await caught(model.generate({ messages: [{ role: "user", content: [text("hi")] }] }));
     expect(server.requests).toHaveLength(1);
     expect(error.retryable).toBe(false);
-    expect(error.message).toMatch(/HTTP 400: .*image too large.*check the messages/);
+    expect(error.message).toMatch(/HTTP 400 .*image too large.*check the messages/);
   });
 
   it("explains a body that is not JSON", async () => {

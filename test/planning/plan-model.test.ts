@@ -100,7 +100,7 @@ describe("the plan model", () => {
     const failure = await modelPlanner(stubborn).plan({ question: "?", images: [], tools, imageStore: images }).catch((e: unknown) => e);
     expect(InterleafError.isInstance(failure) && failure.code).toBe("plan_invalid");
     expect((failure as InterleafError).message).toMatch(/after 2 attempts/);
-    expect((failure as InterleafError).details.issues).toEqual([{ message: expect.stringMatching(/not valid JSON|no plan/) }]);
+    expect((failure as InterleafError<"plan_invalid">).details.issues).toEqual([{ message: expect.stringMatching(/not valid JSON|no plan/) }]);
     expect(stubborn.calls).toHaveLength(2);
   });
 });

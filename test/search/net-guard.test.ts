@@ -144,7 +144,7 @@ describe("safeFetch and the SSRF guard", () => {
     expect(InterleafError.isInstance(streamed) && streamed.code).toBe("fetch_failed");
     expect((streamed as Error).message).toContain("too large");
     const declared = await safeFetch(`${server.url}/declared-huge`, { allow: allow(), maxBytes: 1_000_000 }).catch((e: unknown) => e);
-    expect((declared as InterleafError).details.declaredBytes).toBe(50_000_000);
+    expect((declared as InterleafError<"fetch_failed">).details.declaredBytes).toBe(50_000_000);
   });
 
   it("turns a hanging server into a retryable timeout", async () => {
@@ -154,9 +154,9 @@ describe("safeFetch and the SSRF guard", () => {
   });
 
   it("maps HTTP errors: 404 final, 503 retryable with Retry-After", async () => {
-    const missing = (await safeFetch(`${server.url}/missing`, { allow: allow() }).catch((e: unknown) => e)) as InterleafError;
+    const missing = (await safeFetch(`${server.url}/missing`, { allow: allow() }).catch((e: unknown) => e)) as InterleafError<"fetch_failed">;
     expect([missing.code, missing.retryable, missing.details.status]).toEqual(["fetch_failed", false, 404]);
-    const busy = (await safeFetch(`${server.url}/busy`, { allow: allow() }).catch((e: unknown) => e)) as InterleafError;
+    const busy = (await safeFetch(`${server.url}/busy`, { allow: allow() }).catch((e: unknown) => e)) as InterleafError<"fetch_failed">;
     expect([busy.retryable, busy.details.status, busy.details.retryAfterMs]).toEqual([true, 503, 7000]);
   });
 

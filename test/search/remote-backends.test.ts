@@ -162,7 +162,7 @@ describe("Tavily through @tavily/core", () => {
 
   it("classifies SDK errors: 500 and rate limits retryable, 400 final, the key redacted", async () => {
     tavily.queue("/search", { status: 500, json: { oops: true } });
-    const e500 = (await web().search("x").catch((e: unknown) => e)) as InterleafError;
+    const e500 = (await web().search("x").catch((e: unknown) => e)) as InterleafError<"search_failed">;
     expect([e500.code, e500.retryable, e500.details.status]).toEqual(["search_failed", true, 500]);
     tavily.queue("/search", { status: 429, json: { detail: { error: "Rate limit exceeded, slow down" } } });
     expect(((await web().search("x").catch((e: unknown) => e)) as InterleafError).retryable).toBe(true);

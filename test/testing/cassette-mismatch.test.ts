@@ -8,10 +8,10 @@ import { z } from "zod";
 import { InterleafError, createToolContext, defineTool, type ModelRequest } from "interleaf";
 import { MemoryImageStore } from "interleaf/storage";
 import { contentId, ingestImage } from "interleaf/images";
-import { cassetteModeFromEnv, openCassette, scriptedModel, withCassette } from "interleaf/testing";
+import { cassetteModeFromEnv, isTestingError, openCassette, scriptedModel, withCassette } from "interleaf/testing";
 import { CASSETTE, CASSETTES, PHOTO, QUESTION, recordedAgent } from "./recorded-run.js";
 
-const isMismatch = (e: unknown): e is InterleafError => InterleafError.isInstance(e) && e.code === "cassette_mismatch";
+const isMismatch = (e: unknown) => isTestingError(e, "cassette_mismatch");
 
 describe("an unmatched request in replay fails with the nearest recording and a diff, never a live call", () => {
   it("shows the changed prompt text when the system prompt was deliberately changed", async () => {
@@ -100,7 +100,7 @@ describe("an unmatched request in replay fails with the nearest recording and a 
 
   it("refuses to replay a cassette that was never recorded, and a mistyped mode", async () => {
     const missing = await withCassette("never-recorded", async () => 1, { dir: mkdtempSync(join(tmpdir(), "interleaf-none-")), mode: "replay" }).catch((e: unknown) => e);
-    expect(InterleafError.isInstance(missing) && missing.code === "cassette_not_found").toBe(true);
+    expect(InterleafError.isInstance(missing) && isTestingError(missing, "cassette_not_found")).toBe(true);
     expect((missing as Error).message).toContain("INTERLEAF_CASSETTE=record");
     expect(() => cassetteModeFromEnv({ INTERLEAF_CASSETTE: "replya" })).toThrow(/not a cassette mode; use one of record, replay, auto, off/);
     await expect(withCassette("../escape", async () => 1)).rejects.toThrow(/cassette name/);

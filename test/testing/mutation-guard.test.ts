@@ -3,7 +3,7 @@ import { InterleafError, createGraphAgent, r1v4Dialect, type AgentStateValue } f
 import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { checkpointerConformance } from "interleaf/conformance";
-import { MutationGuardCheckpointer, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
+import { MutationGuardCheckpointer, expectNoCheckpointMutation, isTestingError, scriptedModel } from "interleaf/testing";
 
 const storage = (checkpointer: MutationGuardCheckpointer) => ({ checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() });
 const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}</tool_call>', "<think>.</think><answer>done</answer>"];
@@ -38,7 +38,7 @@ describe("a checkpointer that fails a test when a stored checkpoint is mutated a
     } catch (error) {
       verified = error;
     }
-    expect(InterleafError.isInstance(verified) && verified.code === "checkpoint_mutated").toBe(true);
+    expect(InterleafError.isInstance(verified) && isTestingError(verified, "checkpoint_mutated")).toBe(true);
   });
 });
 

@@ -1,9 +1,9 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { AIMessageChunk } from "@langchain/core/messages";
-import { InterleafError, isRetryableStatus } from "../../errors/index.js";
+import { InterleafError, type AnyInterleafError } from "../../errors/index.js";
+import { httpStatusError } from "../../net/http-status-error.js";
 import type { ToolCallRequest } from "../messages.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
-import { statusAdvice } from "../model-errors.js";
 import { toLangChainMessages } from "./langchain-messages.js";
 
 /** Options for {@link langchainModel}. */
@@ -42,15 +42,15 @@ function isConnectionFailure(error: unknown): boolean {
   return error.name === "APIConnectionError" || (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE)$/.test(code));
 }
 
-function modelError(error: unknown, who: string, signal?: AbortSignal): InterleafError {
+function modelError(error: unknown, who: string, signal?: AbortSignal): AnyInterleafError {
   if (InterleafError.isInstance(error)) return error;
   if (signal?.aborted) return new InterleafError("aborted", `the call to ${who} was aborted`, { cause: error });
   const message = error instanceof Error ? error.message : String(error);
   const status = statusOf(error);
   if (status !== undefined) {
-    return new InterleafError("model_failed", `${who} failed with HTTP ${status}: ${message}; ${statusAdvice(status)}`, { cause: error, retryable: isRetryableStatus(status), details: { status } });
+    return httpStatusError(status, { code: "model_failed", what: who, body: message, cause: error });
   }
-  if (isTimeout(error)) return new InterleafError("model_failed", `${who} timed out: ${message}; try again or raise the model's timeout`, { cause: error, retryable: true, details: { timeout: true } });
+  if (isTimeout(error)) return new InterleafError("model_failed", `${who} timed out: ${message}; try again or raise the model's timeout`, { cause: error, retryable: true });
   if (isConnectionFailure(error)) return new InterleafError("model_failed", `could not reach ${who}: ${message}; check that the server is running and its URL`, { cause: error, retryable: true });
   return new InterleafError("model_failed", `${who} failed: ${message}`, { cause: error });
 }

@@ -1,7 +1,7 @@
 import { InterleafError } from "../../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
-import { excerpt, redact, statusError } from "../model-errors.js";
-import { parseRetryAfter } from "../../net/retry-after.js";
+import { excerpt, redact } from "../model-errors.js";
+import { httpStatusError } from "../../net/http-status-error.js";
 import { withRetry } from "../../net/retry.js";
 import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
 import { readChatCompletion } from "./openai-response.js";
@@ -122,8 +122,7 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
       const response = await doFetch(url, { method: "POST", headers: headers(), body, signal: controller.signal });
       const text = await response.text();
       if (!response.ok) {
-        const after = parseRetryAfter(response.headers.get("retry-after-ms") ? String(Number(response.headers.get("retry-after-ms")) / 1000) : response.headers.get("retry-after"), now());
-        throw statusError(who, response.status, clean(text), { provider, modelId: options.model, ...(after === undefined ? {} : { retryAfterMs: after }) });
+        throw httpStatusError(response.status, { code: "model_failed", what: who, headers: response.headers, body: excerpt(clean(text)), now: now(), details: { provider, modelId: options.model } });
       }
       let json: unknown;
       try {

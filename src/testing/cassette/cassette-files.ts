@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InterleafError } from "../../errors/index.js";
+import { testingError } from "../testing-error.js";
 import { stableStringify } from "../../util/stable-json.js";
 import type { CassetteEntry } from "./cassette-entry.js";
 
@@ -73,7 +74,7 @@ export async function syncCassetteImages(dir: string, wanted: ReadonlyMap<string
     names.add(name);
     const path = join(folder, name);
     if (existsSync(path)) continue;
-    if (!image.bytes) throw new InterleafError("cassette_not_found", `the cassette refers to image ${id} but ${path} is missing; record the cassette again`);
+    if (!image.bytes) throw testingError("cassette_not_found", `the cassette refers to image ${id} but ${path} is missing; record the cassette again`, { details: { path } });
     await writeFile(path, image.bytes);
   }
   if (prune && existsSync(folder)) {
@@ -87,6 +88,6 @@ export async function readCassetteImage(dir: string, id: string, mime: string): 
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    throw new InterleafError("cassette_not_found", `the cassette refers to image ${id} but ${path} cannot be read (${(error as Error).message}); record the cassette again`, { cause: error });
+    throw testingError("cassette_not_found", `the cassette refers to image ${id} but ${path} cannot be read (${(error as Error).message}); record the cassette again`, { cause: error, details: { path } });
   }
 }

@@ -1,4 +1,4 @@
-import type { InterleafError } from "../../errors/index.js";
+import type { TestingError } from "../testing-error.js";
 import { stableStringify } from "../../util/stable-json.js";
 import type { CassetteEntry, ModelCassetteEntry } from "./cassette-entry.js";
 import { readCassetteImage, syncCassetteImages, writeCassetteEntries } from "./cassette-files.js";
@@ -17,7 +17,7 @@ export class CassetteLedger {
   readonly #served = new Map<string, number>();
   readonly #session: { seq: number; entry: CassetteEntry }[] = [];
   readonly #images = new Map<string, { mime: string; bytes: Uint8Array }>();
-  readonly mismatches: InterleafError[] = [];
+  readonly mismatches: TestingError<"cassette_mismatch">[] = [];
   #seq = 0;
 
   constructor(
@@ -59,7 +59,7 @@ export class CassetteLedger {
   }
 
   /** Builds, remembers and returns the mismatch error of an unmatched call. */
-  mismatch(call: UnmatchedCall): InterleafError {
+  mismatch(call: UnmatchedCall): TestingError<"cassette_mismatch"> {
     const error = cassetteMismatch(this, call, this.#loaded);
     this.mismatches.push(error);
     return error;

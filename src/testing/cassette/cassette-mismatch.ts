@@ -1,4 +1,4 @@
-import { InterleafError } from "../../errors/index.js";
+import { testingError, type TestingError } from "../testing-error.js";
 import type { CassetteEntry } from "./cassette-entry.js";
 import { diffLines, formatDiff, type DiffLine } from "./line-diff.js";
 import { modelRequestLines } from "./model-request-key.js";
@@ -35,7 +35,7 @@ function category(line: string): string {
  * how to record again. `details` holds `key`, `nearestKey`, `changed` (`prompt text`,
  * `tool arguments`, `image hash`, ...) and `diff`.
  */
-export function cassetteMismatch(cassette: { name: string; dir: string; mode: string }, call: UnmatchedCall, recorded: readonly CassetteEntry[]): InterleafError {
+export function cassetteMismatch(cassette: { name: string; dir: string; mode: string }, call: UnmatchedCall, recorded: readonly CassetteEntry[]): TestingError<"cassette_mismatch"> {
   const candidates = recorded.filter((e) => e.kind === call.kind);
   const sameName = candidates.filter((e) => (e.kind === "model" ? e.name : e.call.tool) === call.name);
   let best: { entry: CassetteEntry; position: number; lines: DiffLine[]; distance: number } | undefined;
@@ -47,7 +47,7 @@ export function cassetteMismatch(cassette: { name: string; dir: string; mode: st
   const head = `cassette "${cassette.name}" (${cassette.mode} mode) has no recording of this ${what}, and replay never calls the live ${call.kind === "model" ? "backend" : "tool"}.`;
   const again = `If the change is intended, record again with INTERLEAF_CASSETTE=record (or =auto to record only new calls) and commit the updated ${cassette.dir}.`;
   if (!best) {
-    return new InterleafError("cassette_mismatch", `${head}\nThe cassette has no ${call.kind} calls at all.\n${again}`, { details: { key: call.key, nearestKey: null, changed: [], diff: "" } });
+    return testingError("cassette_mismatch", `${head}\nThe cassette has no ${call.kind} calls at all.\n${again}`, { details: { key: call.key, nearestKey: null, changed: [], diff: "" } });
   }
   const changed = [...new Set(best.lines.filter((l) => l.op !== " ").map((l) => category(l.line)))];
   const diff = formatDiff(best.lines);
@@ -57,5 +57,5 @@ export function cassetteMismatch(cassette: { name: string; dir: string; mode: st
     diff,
     again,
   ].join("\n");
-  return new InterleafError("cassette_mismatch", message, { details: { key: call.key, nearestKey: best.entry.key, changed, diff } });
+  return testingError("cassette_mismatch", message, { details: { key: call.key, nearestKey: best.entry.key, changed, diff } });
 }

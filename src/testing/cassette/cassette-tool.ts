@@ -1,4 +1,5 @@
-import { InterleafError, type InterleafErrorCode } from "../../errors/index.js";
+import { InterleafError } from "../../errors/index.js";
+import { testingError } from "../testing-error.js";
 import type { ImageRef } from "../../images/image-ref.js";
 import type { AnyTool, ToolContext, ToolOutput } from "../../tools/tool.js";
 import type { ToolCassetteEntry } from "./cassette-entry.js";
@@ -35,7 +36,7 @@ export function cassetteTool(ledger: CassetteLedger, tool: AnyTool): AnyTool {
         if (error.code === "aborted") throw caught;
         const recorded = ledger.redact({ code: error.code, message: error.message, retryable: error.retryable });
         ledger.record(seq, { kind: "tool", key, call, error: recorded });
-        throw new InterleafError(recorded.code, recorded.message, { retryable: recorded.retryable, cause: caught });
+        throw InterleafError.fromJSON(recorded, { cause: caught });
       }
       const clean = ledger.redact(JSON.parse(JSON.stringify({ text: output.text, images: output.images ?? [], ...(output.data !== undefined ? { data: output.data } : {}) }))) as ToolCassetteEntry["output"] & object;
       const images = new Map<string, { mime: string; bytes: Uint8Array }>();
@@ -51,7 +52,7 @@ export function cassetteTool(ledger: CassetteLedger, tool: AnyTool): AnyTool {
 
 async function replay(ledger: CassetteLedger, entry: ToolCassetteEntry, context: ToolContext): Promise<ToolOutput> {
   context.signal.throwIfAborted();
-  if (entry.error) throw new InterleafError(entry.error.code as InterleafErrorCode, entry.error.message, { retryable: entry.error.retryable });
+  if (entry.error) throw InterleafError.fromJSON(entry.error);
   const output = entry.output ?? { text: "", images: [] };
   for (const ref of output.images) await restoreImage(ledger, ref, context);
   return toOutput(structuredClone(output));
@@ -62,7 +63,7 @@ async function restoreImage(ledger: CassetteLedger, ref: ImageRef, context: Tool
   const bytes = await ledger.imageBytes(ref.id, ref.mime);
   const id = await context.images.put(bytes, ref.mime);
   if (id !== ref.id) {
-    throw new InterleafError("cassette_mismatch", `cassette "${ledger.name}": the file of image ${ref.id} holds other bytes (sha256 ${id}); record the cassette again`);
+    throw testingError("cassette_mismatch", `cassette "${ledger.name}": the file of image ${ref.id} holds other bytes (sha256 ${id}); record the cassette again`);
   }
 }
 

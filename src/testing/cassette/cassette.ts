@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { InterleafError } from "../../errors/index.js";
+import { testingError, type TestingError } from "../testing-error.js";
 import type { ModelBackend } from "../../models/model-backend.js";
 import type { AnyTool } from "../../tools/tool.js";
 import { ToolRegistry } from "../../tools/tool-registry.js";
@@ -94,7 +94,7 @@ export class Cassette {
   }
 
   /** Every `cassette_mismatch` error raised so far (also those a run turned into observations). */
-  get mismatches(): readonly InterleafError[] {
+  get mismatches(): readonly TestingError<"cassette_mismatch">[] {
     return this.#ledger.mismatches;
   }
 
@@ -137,7 +137,7 @@ export async function openCassette(dir: string, options: CassetteOptions): Promi
   const name = options.name ?? dir.split(/[\\/]/).filter(Boolean).at(-1) ?? dir;
   const loaded = options.mode === "replay" || options.mode === "auto" ? await readCassetteEntries(dir) : undefined;
   if (options.mode === "replay" && !loaded) {
-    throw new InterleafError(
+    throw testingError(
       "cassette_not_found",
       `no cassette "${name}" at ${join(dir, CASSETTE_FILE)}${existsSync(dir) ? "" : " (the folder does not exist)"}; record it once against the real services with INTERLEAF_CASSETTE=record (or pass mode "record"), then commit the folder`,
       { details: { dir } },

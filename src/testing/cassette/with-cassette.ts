@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { InterleafError } from "../../errors/index.js";
+import { testingError } from "../testing-error.js";
 import { openCassette, type Cassette, type CassetteOptions } from "./cassette.js";
 import { cassetteModeFromEnv, type CassetteMode } from "./cassette-mode.js";
 
@@ -55,7 +56,7 @@ export async function withCassette<T>(name: string, fn: (cassette: Cassette) => 
   } catch (error) {
     // A mismatch explains a failure better than what it caused downstream.
     const mismatch = cassette.mismatches[0];
-    if (mismatch && mismatch !== error) throw new InterleafError(mismatch.code, mismatch.message, { cause: error, details: mismatch.details });
+    if (mismatch && mismatch !== error) throw testingError(mismatch.code, mismatch.message, { cause: error, details: mismatch.details });
     throw error;
   }
   cassette.assertNoMismatch();

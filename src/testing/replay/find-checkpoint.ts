@@ -45,5 +45,5 @@ export async function findCheckpoint(agent: Agent, threadId: string, where: Chec
       }
     }
   }
-  throw new InterleafError("checkpoint_not_found", `thread ${threadId} has no checkpoint ${JSON.stringify(where)}; list its checkpoints with agent.history(${JSON.stringify(threadId)})`);
+  throw new InterleafError("checkpoint_not_found", `thread ${threadId} has no checkpoint ${JSON.stringify(where)}; list its checkpoints with agent.history(${JSON.stringify(threadId)})`, { details: { threadId } });
 }

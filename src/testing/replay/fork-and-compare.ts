@@ -44,13 +44,13 @@ export interface ForkAndCompareOptions {
  */
 export async function forkAndCompare(agent: Agent, threadId: string, options: ForkAndCompareOptions = {}): Promise<ComparedRun> {
   const original = await agent.state(threadId);
-  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${(await agent.storage()).location ?? "this storage"}`);
+  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${(await agent.storage()).location ?? "this storage"}`, { details: { threadId } });
   const at = options.at ?? { input: true };
   const checkpointId = typeof at === "string" ? at : await findCheckpoint(agent, threadId, at);
   let update = options.update;
   if (typeof update === "function") {
     const there = await agent.state(threadId, checkpointId);
-    if (!there) throw new InterleafError("checkpoint_not_found", `no checkpoint ${checkpointId} on thread ${threadId}`);
+    if (!there) throw new InterleafError("checkpoint_not_found", `no checkpoint ${checkpointId} on thread ${threadId}`, { details: { threadId, checkpointId } });
     update = update(there);
   }
   const newThreadId = await agent.fork(threadId, { checkpointId, ...(options.newThreadId ? { newThreadId: options.newThreadId } : {}), ...(update ? { update } : {}) });

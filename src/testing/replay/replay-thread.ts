@@ -56,7 +56,7 @@ let replays = 0;
  */
 export async function replayThread(agent: Agent, threadId: string, options: ReplayThreadOptions = {}): Promise<ComparedRun> {
   const original = await agent.state(threadId);
-  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${(await agent.storage()).location ?? "this storage"}`);
+  if (!original) throw new InterleafError("thread_not_found", `no thread ${threadId} in ${(await agent.storage()).location ?? "this storage"}`, { details: { threadId } });
   const steps = original.pending ? [...original.steps, { ...original.pending, kind: "tool_calls" as const, calls: [] }] : original.steps;
   const turns = storedModelTurns(steps, agent.options.dialect, agent.tools);
   const modelId = steps.find((s) => s.source !== "graph" && s.model.id !== "none")?.model.id ?? `${agent.options.model.provider}:${agent.options.model.modelId}`;
@@ -71,7 +71,7 @@ export async function replayThread(agent: Agent, threadId: string, options: Repl
 /** Compares a finished new thread with an original state. */
 export async function compare(agent: Agent, threadId: string, result: RunResult, original: AgentStateValue, options?: TrajectoryDiffOptions): Promise<ComparedRun> {
   const rerun = await agent.state(threadId);
-  if (!rerun) throw new InterleafError("thread_not_found", `the new thread ${threadId} has no state`);
+  if (!rerun) throw new InterleafError("thread_not_found", `the new thread ${threadId} has no state`, { details: { threadId } });
   const diff = diffTrajectories(original, rerun, options);
   const counters = (["toolCalls", "modelTurns", "inputTokens", "outputTokens", "malformedStreak"] as const satisfies readonly (keyof Counters)[]).filter(
     (key) => original.counters[key] !== rerun.counters[key],

@@ -1,4 +1,5 @@
-import { InterleafError, type InterleafErrorCode } from "../../errors/index.js";
+import { InterleafError } from "../../errors/index.js";
+import { testingError } from "../testing-error.js";
 import type { TrajectoryStep } from "../../state/trajectory.js";
 import type { AnyTool, ToolOutput } from "../../tools/tool.js";
 import { stableStringify } from "../../util/stable-json.js";
@@ -27,10 +28,10 @@ export function storedObservationTools(steps: readonly TrajectoryStep[], tools: 
       const key = `${tool.name} ${stableStringify(JSON.parse(JSON.stringify(input ?? null)))}`;
       const call = queues.get(key)?.shift();
       if (!call) {
-        throw new InterleafError("cassette_mismatch", `the stored thread has no ${tool.name} call with arguments ${stableStringify(input)}: the re-run diverged from the stored trajectory`);
+        throw testingError("cassette_mismatch", `the stored thread has no ${tool.name} call with arguments ${stableStringify(input)}: the re-run diverged from the stored trajectory`);
       }
       const observation = call.observation;
-      if (observation.error) throw new InterleafError(observation.error.code as InterleafErrorCode, observation.error.message, { retryable: observation.error.retryable });
+      if (observation.error) throw InterleafError.fromJSON(observation.error);
       return { text: observation.text, images: structuredClone(observation.images), ...(observation.data !== undefined ? { data: structuredClone(observation.data) } : {}) };
     },
   }));

@@ -1,5 +1,5 @@
 import type { Dialect } from "../../dialects/dialect.js";
-import { InterleafError } from "../../errors/index.js";
+import { testingError } from "../testing-error.js";
 import type { ModelBackend, ModelResponse } from "../../models/model-backend.js";
 import type { TrajectoryStep } from "../../state/trajectory.js";
 import type { ToolRegistry } from "../../tools/tool-registry.js";
@@ -41,7 +41,7 @@ export function storedTurnsModel(turns: readonly ModelResponse[], recordedId: st
       request.signal?.throwIfAborted();
       const turn = turns[served];
       if (!turn) {
-        throw new InterleafError("cassette_mismatch", `the stored thread has ${plural(turns.length, "model turn")} and the re-run asked for turn ${served + 1}: the re-run diverged from the stored trajectory (a changed graph, dialect or tool?)`);
+        throw testingError("cassette_mismatch", `the stored thread has ${plural(turns.length, "model turn")} and the re-run asked for turn ${served + 1}: the re-run diverged from the stored trajectory (a changed graph, dialect or tool?)`);
       }
       served += 1;
       return structuredClone(turn);
