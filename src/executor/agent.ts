@@ -13,7 +13,7 @@ import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentContext } from "./agent-context.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
-import type { AgentStorage } from "./agent-storage.js";
+import type { Storage } from "../storage/storage.js";
 import { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summary.js";
 import { ingestInputImages, type RunInput } from "./run-input.js";
 import type { RunResult } from "./run-result.js";
@@ -31,7 +31,7 @@ export interface AgentOptions {
    * `.interleaf/interleaf.db` under the current directory, or what the `INTERLEAF_DB` environment
    * variable names.
    */
-  storage?: AgentStorage | string;
+  storage?: Storage | string;
   /** Default budgets of every run. */
   budgets?: Partial<Budgets>;
   /** Model image sizing (pixel budget); default Qwen2.5-VL's. */
@@ -91,10 +91,10 @@ export interface ForkOptions {
 export class Agent {
   readonly options: Readonly<AgentOptions>;
   readonly tools: ToolRegistry;
-  readonly #setup: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>;
+  readonly #setup: Promise<{ storage: Storage; graph: CompiledAgentGraph }>;
 
   /** @param shared The storage and compiled graph of the agent this one was derived from (`with`). */
-  constructor(options: AgentOptions, shared?: Promise<{ storage: AgentStorage; graph: CompiledAgentGraph }>) {
+  constructor(options: AgentOptions, shared?: Promise<{ storage: Storage; graph: CompiledAgentGraph }>) {
     this.options = options;
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
     this.#setup =
@@ -105,7 +105,7 @@ export class Agent {
   }
 
   /** The storage this agent runs on (opened on first use when given as a spec). */
-  async storage(): Promise<AgentStorage> {
+  async storage(): Promise<Storage> {
     return (await this.#setup).storage;
   }
 
@@ -195,12 +195,12 @@ export class Agent {
   /** Closes the storage (also when it was passed in opened: the agent is its last user). */
   async close(): Promise<void> {
     const { storage } = await this.#setup;
-    await storage.close?.();
+    await storage.close();
   }
 
   async #notFound(threadId: string): Promise<InterleafError> {
     const { storage } = await this.#setup;
-    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`);
+    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location}`);
   }
 
   async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
@@ -298,7 +298,7 @@ export function createAgent(options: AgentOptions): Agent {
 }
 
 /** Opens the storage an agent was given as a spec, or the default one. */
-function resolveStorage(option: AgentStorage | string | undefined): Promise<AgentStorage> {
+function resolveStorage(option: Storage | string | undefined): Promise<Storage> {
   if (option !== undefined && typeof option !== "string") return Promise.resolve(option);
   return openStorage(option ?? (process.env.INTERLEAF_DB || undefined));
 }

@@ -29,7 +29,7 @@ interface Written {
  *
  * @example
  * ```ts
- * import { createAgent, r1v4Dialect, MemoryImageStore, MemoryResultCache } from "interleaf";
+ * import { createAgent, openStorage, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { MutationGuardCheckpointer, scriptedModel } from "interleaf/testing";
  *
@@ -38,7 +38,7 @@ interface Written {
  *   graph: interleavedGraph(),
  *   dialect: r1v4Dialect(),
  *   model: scriptedModel(["<think>.</think><answer>1</answer>"]),
- *   storage: { checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() },
+ *   storage: { ...(await openStorage("memory")), checkpointer },
  * });
  * await agent.run({ question: "?" });
  * checkpointer.verify(); // throws if anything was mutated after it was checkpointed

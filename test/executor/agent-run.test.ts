@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AgentState, InterleafError, MemoryImageStore, createAgent, r1v4Dialect, type AgentEvent } from "interleaf";
+import { AgentState, InterleafError, MemoryImageStore, createAgent, openStorage, r1v4Dialect, type AgentEvent } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
 import { answer, call, describeTool } from "./helpers.js";
@@ -38,7 +38,7 @@ describe("an interleaved run", () => {
       graph: interleavedGraph(),
       model,
       dialect: r1v4Dialect(),
-      storage: { checkpointer: new (await import("@langchain/langgraph")).MemorySaver(), images, cache: new (await import("interleaf")).MemoryResultCache() },
+      storage: { ...(await openStorage("memory")), images },
     });
     const result = await agent.run({ question: "What is it?", images: [photo] });
     const state = await agent.state(result.threadId);

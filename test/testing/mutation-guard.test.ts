@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { InterleafError, MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
+import { InterleafError, createAgent, openStorage, r1v4Dialect, type AgentStateValue } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { MutationGuardCheckpointer, checkpointerConformance, expectNoCheckpointMutation, scriptedModel } from "interleaf/testing";
 
-const storage = (checkpointer: MutationGuardCheckpointer) => ({ checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() });
+const storage = async (checkpointer: MutationGuardCheckpointer) => ({ ...(await openStorage("memory")), checkpointer });
 const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}</tool_call>', "<think>.</think><answer>done</answer>"];
 
 describe("a checkpointer that fails a test when a stored checkpoint is mutated after writing", () => {
   it("passes a well-behaved run", async () => {
     const checkpointer = new MutationGuardCheckpointer();
-    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: await storage(checkpointer) });
     const result = await agent.run({ question: "?" });
     expect(result.status).toBe("answered");
     expectNoCheckpointMutation(checkpointer);
@@ -22,7 +22,7 @@ describe("a checkpointer that fails a test when a stored checkpoint is mutated a
       state.budgets.maxToolCalls = 99;
       return {};
     };
-    const agent = createAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const agent = createAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: await storage(checkpointer) });
     // The guard's error surfaces either from run() or as the failed result's error.
     const outcome = await agent.run({ question: "?" }).then(
       (result) => result.error,

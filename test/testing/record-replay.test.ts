@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MemorySaver } from "@langchain/langgraph";
-import { MemoryImageStore, MemoryResultCache, createAgent, r1v4Dialect } from "interleaf";
+import { MemoryImageStore, createAgent, openStorage, r1v4Dialect } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { expectSameTrajectory, openCassette, scriptedModel, withCassette } from "interleaf/testing";
 import { PHOTO, QUESTION, lazyCorpusSearch, realTools, recordedAgent, startModelServer } from "./recorded-run.js";
@@ -37,7 +36,7 @@ describe("record once against real services, replay forever", () => {
     await server.close();
     const images = new MemoryImageStore();
     const cassette = await openCassette(join(dir, "images"), { mode: "replay" });
-    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: cassette.model(scriptedModel([])), tools: cassette.tools(realTools()), storage: { checkpointer: new MemorySaver(), images, cache: new MemoryResultCache() } });
+    const agent = createAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: cassette.model(scriptedModel([])), tools: cassette.tools(realTools()), storage: { ...(await openStorage("memory")), images } });
     const result = await agent.run({ question: QUESTION, images: [PHOTO] });
     const produced = result.steps.flatMap((s) => s.calls.flatMap((c) => c.observation.images));
     expect(produced).toHaveLength(2);
