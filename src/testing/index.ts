@@ -9,7 +9,8 @@ export { withCassette, type WithCassetteOptions } from "./cassette/with-cassette
 export type { CassetteEntry, ModelCassetteEntry, ToolCassetteEntry, CassetteHeader } from "./cassette/cassette-entry.js";
 export { canonicalModelRequest, modelRequestKey, type CanonicalModelRequest, type CanonicalMessage, type CanonicalPart } from "./cassette/model-request-key.js";
 export { canonicalToolCall, toolCallKey, type CanonicalToolCall } from "./cassette/tool-call-key.js";
-export { createRedactor, REDACTED, type RedactOptions, type Redactor } from "./cassette/redactor.js";
+export { createRedactor, type RedactOptions, type Redactor } from "./cassette/redactor.js";
+export { REDACTED } from "../net/redact.js";
 export {
   diffTrajectories,
   formatTrajectoryDiff,

@@ -1,6 +1,7 @@
 import { InterleafError } from "../../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
-import { excerpt, redact, statusError } from "../model-errors.js";
+import { excerpt, statusError } from "../model-errors.js";
+import { redactSecrets } from "../../net/redact.js";
 import { parseRetryAfter } from "../../net/retry-after.js";
 import { withRetry } from "../../net/retry.js";
 import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
@@ -85,7 +86,7 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     ...(options.random ? { random: options.random } : {}),
   };
   const who = `the model "${options.model}" at ${url}`;
-  const clean = (value: string) => redact(value, apiKey);
+  const clean = (value: string) => redactSecrets(value, [apiKey]);
 
   function requestBody(request: ModelRequest): string {
     const stop = [...new Set([...(options.stop ?? []), ...(request.stop ?? [])])];
