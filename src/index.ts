@@ -30,6 +30,7 @@ export * from "./images/raster-cache.js";
 export * from "./images/raster.js";
 export * from "./images/encode-image.js";
 export * from "./images/pixel-box.js";
+export { originBox } from "./images/origin-box.js";
 export * from "./images/affine-map.js";
 export * from "./images/prepare-model-image.js";
 export * from "./planning/index.js";
