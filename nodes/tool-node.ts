@@ -2,6 +2,7 @@ import { fingerprint, type AgentStateUpdate, type AgentStateValue, type AnyTool,
 import { galleryOf } from "./gallery-of.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
 import { runToolCall } from "./tools/run-tool-call.js";
+import { addToCounters } from "../src/state/counters.js";
 
 /**
  * Makes a graph node that runs one tool with arguments taken from the state, without a model
@@ -48,6 +49,6 @@ export function toolNode(tool: AnyTool, argumentsFrom: (state: AgentStateValue) 
       usage: { inputTokens: 0, outputTokens: 0 },
       model: { id: "none", startedAt, durationMs: 0 },
     };
-    return { steps: step, counters: { ...state.counters, toolCalls: state.counters.toolCalls + 1, elapsedMs: state.counters.elapsedMs + record.durationMs } };
+    return { steps: step, counters: addToCounters(state.counters, { toolCalls: 1, elapsedMs: record.durationMs }) };
   };
 }

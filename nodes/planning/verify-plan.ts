@@ -2,7 +2,7 @@ import { emit, resolveRequestImages, type ModelBackend, type PlanStep, type Traj
 import { readReasoning, reasoningStepMessages, resultKey, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { citedResults } from "./cited-results.js";
-import { foldTally } from "./fold-tally.js";
+import { addToCounters } from "../../src/state/counters.js";
 import { planProgress } from "./plan-progress.js";
 
 /** The closing step used when a plan does not end with a reasoning step. */
@@ -55,7 +55,7 @@ export function createVerifyPlanNode(options: { resolver?: ModelBackend } = {}) 
       answer,
       stop: { reason: "answer", message: "the plan's verification step answered" },
       ...(progress.finalStep ? { planResults: { [resultKey(plan.version, n)]: result } } : {}),
-      counters: foldTally(state.counters, state.planTally, { modelTurns: 1, ...response.usage, elapsedMs: durationMs }),
+      counters: addToCounters(state.counters, state.planTally, { modelTurns: 1, ...response.usage, elapsedMs: durationMs }),
       planTally: "reset",
     };
   };

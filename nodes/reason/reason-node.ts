@@ -2,6 +2,7 @@ import { emit, resolveRequestImages, type AgentStateUpdate, type AgentStateValue
 import { budgetStop } from "../budget-check.js";
 import { galleryOf } from "../gallery-of.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
+import { addToCounters } from "../../src/state/counters.js";
 
 /**
  * One model turn through the dialect: checks the budgets, builds the request (image bytes are
@@ -55,13 +56,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   const usage = response.usage;
   emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
   emit(runtime.writer, { type: "usage", inputTokens: usage.inputTokens, outputTokens: usage.outputTokens });
-  const counters = {
-    ...state.counters,
-    modelTurns: state.counters.modelTurns + 1,
-    elapsedMs: state.counters.elapsedMs + durationMs,
-    inputTokens: state.counters.inputTokens + usage.inputTokens,
-    outputTokens: state.counters.outputTokens + usage.outputTokens,
-  };
+  const counters = addToCounters(state.counters, { modelTurns: 1, elapsedMs: durationMs }, usage);
   const base = { index, thought: turn.thought, raw: response.text, usage, model };
 
   if (turn.kind === "tool_calls") {
