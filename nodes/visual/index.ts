@@ -83,7 +83,7 @@ export const builtInImageOperations: readonly ImageOperation[] = [
  * ```
  */
 export function visualTools(options: VisualToolOptions & { only?: readonly string[] } = {}): AnyTool[] {
-  options = { ...options, engine: resolveVisualSettings(options).engine };
-  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => defineImageOperation(operation, options)), createMeasureSizeTool(options)];
+  const settings = resolveVisualSettings(options);
+  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => defineImageOperation(operation, settings)), createMeasureSizeTool(settings)];
   return options.only ? tools.filter((tool) => options.only?.includes(tool.name)) : tools;
 }

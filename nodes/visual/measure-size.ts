@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { defaultImageEngine } from "../../src/images/image-engine.js";
 import { modelInputSize } from "../../src/images/model-input-size.js";
 import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { ImageNameSchema } from "./image-argument.js";
@@ -21,7 +20,7 @@ const input = z.object({ image: ImageNameSchema });
  * ```
  */
 export function createMeasureSizeTool(options: VisualToolOptions = {}): Tool<typeof input> {
-  const settings = resolveVisualSettings({ ...options, engine: options.engine ?? defaultImageEngine() });
+  const settings = resolveVisualSettings(options);
   return defineTool({
     name: "measure_size",
     description: "Tells the size of an image in pixels, the size it is shown to you at, and where it lies in the original image. Returns numbers, not an image.",

@@ -86,24 +86,11 @@ export interface TextProtocolOptions {
   systemPrompt?: (context: TextProtocolPromptContext) => string;
 }
 
-/** {@link TextProtocolOptions} with every default filled in. */
-export interface ResolvedTextProtocolOptions {
-  name: string;
-  thinkTag: string;
-  answerTag: string;
-  resultTag: string;
-  toolCallTag: string | null;
-  coordinates: CoordinateConvention;
-  aliases: readonly ToolAlias[];
-  tags: readonly TagAction[];
-  requireThink: boolean;
-  stop: readonly string[];
-  renderImageLabel: (label: string) => string;
-  renderResult: (call: ToolCallRecord, text: string) => string;
-  intro?: string;
-  guidance?: (registry: ToolRegistry) => string[];
-  systemPrompt?: (context: TextProtocolPromptContext) => string;
-}
+/** The options without a default: a dialect without them uses the built-in prompt. */
+type PromptOverrides = "intro" | "guidance" | "systemPrompt";
+
+/** {@link TextProtocolOptions} with every default filled in (by {@link resolveTextProtocolOptions}). */
+export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, PromptOverrides>> & Pick<TextProtocolOptions, PromptOverrides>;
 
 /** Fills in the defaults of {@link TextProtocolOptions}. */
 export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {
