@@ -2,7 +2,7 @@ export { reasonNode } from "./reason/reason-node.js";
 export { toolsNode } from "./tools/tools-node.js";
 export { runToolCall, type ToolCallJob, type ToolCallScope } from "./tools/run-tool-call.js";
 export { answerNode } from "./answer/answer-node.js";
-export { planNode, createPlanNode, plannerFor, type PlanNodeOptions, type PlannerChoice } from "./plan/plan-node.js";
+export { planNode, createPlanNode, plannerFor, type PlanNodeOptions, type PlannerChoice } from "./planning/plan-node.js";
 export { routeAfterReason } from "./routing.js";
 export { toolNode } from "./tool-node.js";
 export { galleryOf } from "./gallery-of.js";

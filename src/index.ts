@@ -7,7 +7,7 @@ export * from "./images/coordinates.js";
 export * from "./storage/index.js";
 export * from "./models/index.js";
 export * from "./state/trajectory.js";
-export * from "./state/plan.js";
+export * from "./planning/plan.js";
 export * from "./state/budgets.js";
 export * from "./state/pending-turn.js";
 export * from "./state/agent-state.js";

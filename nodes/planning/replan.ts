@@ -1,6 +1,6 @@
 import { emit, InterleafError } from "../../src/index.js";
 import { renumberSteps, resultKey, type DoneStep, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
-import { plannerFor, type PlannerChoice } from "../plan/plan-node.js";
+import { plannerFor, type PlannerChoice } from "./plan-node.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { addToCounters } from "../../src/state/counters.js";
 import { planProgress } from "./plan-progress.js";

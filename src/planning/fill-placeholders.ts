@@ -1,6 +1,6 @@
 import type { ModelBackend } from "../models/model-backend.js";
 import { text, type ModelMessage } from "../models/messages.js";
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import { formatPlanIssues, planInvalidError, type PlanIssue } from "./plan-issue.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";

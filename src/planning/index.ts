@@ -23,6 +23,7 @@ export {
   type PlaceholderFill,
 } from "./plan-step-result.js";
 export { PlanExecuteState, planExecuteFields, PlanTallySchema, type PlanExecuteStateValue, type PlanExecuteStateUpdate, type PlanTally } from "./plan-execute-state.js";
+export { planConsistencyOf } from "./plan-consistency-of.js";
 export { planConsistency, type PlanConsistencyReport, type PlanConsistencyOptions, type StepConsistency, type ExecutedCall } from "./plan-consistency.js";
 export { planFromTrajectory, type PlanFromTrajectoryOptions } from "./plan-from-trajectory.js";
 export { renderPlan, planGuidance } from "./render-plan.js";

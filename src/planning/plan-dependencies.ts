@@ -1,4 +1,4 @@
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import type { PlanIssue } from "./plan-issue.js";
 import { placeholdersIn, placeholdersInValue, stepMentionsIn } from "./placeholders.js";
 

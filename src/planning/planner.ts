@@ -2,7 +2,7 @@ import type { ImageRef } from "../images/image-ref.js";
 import type { ImageStore } from "../images/image-store.js";
 import type { ModelImageSizing } from "../images/model-input-size.js";
 import type { Usage } from "../state/trajectory.js";
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { PlanDependencies } from "./plan-dependencies.js";
 

@@ -21,4 +21,4 @@ export type { LocalDocument } from "./local-documents.js";
 export { buildLocalIndex, openLocalIndex, defaultIndexDir, type BuildLocalIndexOptions, type LocalIndex, type LocalIndexSummary } from "./local-index.js";
 export { searchSetupFromSpec, type SearchSetup, type SearchSpecOptions } from "./search-spec.js";
 export { requestFingerprint } from "./request-fingerprint.js";
-export { mapBounded, type Settled } from "./bounded-map.js";
+export { mapSettledConcurrently, type Settled } from "../util/map-settled-concurrently.js";
