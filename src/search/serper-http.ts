@@ -27,6 +27,17 @@ export function serperKey(options: SerperOptions): string {
   return loadApiKey({ apiKey: options.apiKey, environmentVariable: "SERPER_API_KEY", service: "Serper", hint: "get one at serper.dev" });
 }
 
+/** The key, API root, locale fields and cache fingerprint of a Google (search, images, lens) Serper backend. */
+export function serperGoogle(options: SerperOptions): { key: string; base: string; locale: { gl?: string; hl?: string }; fingerprint: string } {
+  const base = options.baseURL ?? "https://google.serper.dev";
+  return {
+    key: serperKey(options),
+    base,
+    locale: { ...(options.gl ? { gl: options.gl } : {}), ...(options.hl ? { hl: options.hl } : {}) },
+    fingerprint: `${base}|${options.gl ?? ""}|${options.hl ?? ""}`,
+  };
+}
+
 /** POSTs JSON to a Serper endpoint and parses the JSON answer, mapping failures to interleaf errors. */
 export async function serperPost(url: string, body: Record<string, unknown>, key: string, options: SerperOptions, what: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
