@@ -86,11 +86,12 @@ export interface TextProtocolOptions {
   systemPrompt?: (context: TextProtocolPromptContext) => string;
 }
 
-/** The options without a default: a dialect without them uses the built-in prompt. */
-type PromptOverrides = "intro" | "guidance" | "systemPrompt";
-
-/** {@link TextProtocolOptions} with every default filled in (by {@link resolveTextProtocolOptions}). */
-export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, PromptOverrides>> & Pick<TextProtocolOptions, PromptOverrides>;
+/**
+ * {@link TextProtocolOptions} with every default filled in; `intro`, `guidance` and
+ * `systemPrompt` have no default (without them the built-in prompt is used).
+ */
+export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, "intro" | "guidance" | "systemPrompt">> &
+  Pick<TextProtocolOptions, "intro" | "guidance" | "systemPrompt">;
 
 /** Fills in the defaults of {@link TextProtocolOptions}. */
 export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {
