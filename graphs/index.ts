@@ -10,4 +10,4 @@ export type { AgentStateGraph, PlanExecuteStateGraph } from "./graph-types.js";
 export { defaultTools, type DefaultToolsOptions } from "./default-tools.js";
 export { AGENT_MODES, type AgentMode } from "./agent-modes.js";
 export { plannerGraph, type PlannerGraphOptions } from "./planner/index.js";
-export { planAndExecuteGraph, planConsistencyOf, type PlanAndExecuteOptions } from "./plan-and-execute/index.js";
+export { planAndExecuteGraph, type PlanAndExecuteOptions } from "./plan-and-execute/index.js";

@@ -8,7 +8,7 @@
 export { reasonNode } from "./reason/reason-node.js";
 export { toolsNode } from "./tools/tools-node.js";
 export { answerNode } from "./answer/answer-node.js";
-export { createPlanNode, type PlanNodeOptions, type PlannerChoice } from "./plan/plan-node.js";
+export { createPlanNode, type PlanNodeOptions, type PlannerChoice } from "./planning/plan-node.js";
 export { routeAfterReason } from "./routing.js";
 export { toolNode } from "./tool-node.js";
 export { agentContext, type NodeRuntime } from "./runtime.js";

@@ -3,6 +3,7 @@ import { fingerprint } from "../src/util/stable-json.js";
 import { runGallery } from "./run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
 import { runToolCall } from "./tools/run-tool-call.js";
+import { addToCounters } from "../src/state/counters.js";
 
 /**
  * Makes a graph node that runs one tool with arguments taken from the state, without a model
@@ -49,6 +50,6 @@ export function toolNode(tool: AnyTool, argumentsFrom: (state: AgentStateValue) 
       usage: { inputTokens: 0, outputTokens: 0 },
       model: { id: "none", startedAt, durationMs: 0 },
     };
-    return { steps: step, counters: { ...state.counters, toolCalls: state.counters.toolCalls + 1, elapsedMs: state.counters.elapsedMs + record.durationMs } };
+    return { steps: step, counters: addToCounters(state.counters, { toolCalls: 1, elapsedMs: record.durationMs }) };
   };
 }

@@ -16,7 +16,6 @@ export { Agent, createGraphAgent, type AgentOptions, type RunOptions, type ForkO
 export type { AgentContext } from "./executor/agent-context.js";
 export { emit, type AgentEvent, type AgentEventType } from "./executor/agent-events.js";
 export type { AgentGraph, CompiledAgentGraph } from "./executor/agent-graph.js";
-export type { AgentStorage } from "./executor/agent-storage.js";
 export type { CheckpointSummary } from "./executor/checkpoint-summary.js";
 export type { ImageInput, RunInput } from "./executor/run-input.js";
 export type { RunResult, RunStatus } from "./executor/run-result.js";
@@ -24,14 +23,14 @@ export type { RunResult, RunStatus } from "./executor/run-result.js";
 // The agent state.
 export { AgentState, agentStateFields, type AgentStateUpdate, type AgentStateValue } from "./state/agent-state.js";
 export type { TrajectoryStep, ToolCallRecord, Observation, Usage } from "./state/trajectory.js";
-export type { PlanStep, PlanVersion } from "./state/plan.js";
+export type { PlanStep, PlanVersion } from "./planning/plan.js";
 export type { Budgets, Counters, Stop, StopReason } from "./state/budgets.js";
 export type { PendingTurn } from "./state/pending-turn.js";
 export type { ImageRef } from "./images/image-ref.js";
 
 // Model backends.
 export type { ModelBackend, ModelRequest, ModelResponse, ToolSpec } from "./models/model-backend.js";
-export { textOf, type ContentPart, type ImagePart, type ModelMessage, type TextPart, type TokenUsage, type ToolCallRequest } from "./models/messages.js";
+export { textOf, type ContentPart, type ImagePart, type ModelMessage, type TextPart, type ToolCallRequest } from "./models/messages.js";
 export { openAICompatibleModel, type OpenAICompatibleModelOptions } from "./models/openai-compatible/openai-compatible-model.js";
 export type { ImagePlacement } from "./models/openai-compatible/openai-messages.js";
 export { langchainModel, type LangChainModelOptions } from "./models/langchain/langchain-model.js";

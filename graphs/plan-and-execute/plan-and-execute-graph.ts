@@ -2,7 +2,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import type { ModelBackend, ToolCallRecord } from "../../src/index.js";
 import { PlanExecuteState } from "../../src/planning/index.js";
 import { answerNode } from "../../nodes/index.js";
-import { createPlanNode, type PlannerChoice } from "../../nodes/plan/plan-node.js";
+import { createPlanNode, type PlannerChoice } from "../../nodes/planning/plan-node.js";
 import {
   createExecutePlanStepNode,
   createReplanNode,

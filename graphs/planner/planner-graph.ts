@@ -1,6 +1,6 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { AgentState, emit, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
-import { createPlanNode, type PlannerChoice } from "../../nodes/plan/plan-node.js";
+import { createPlanNode, type PlannerChoice } from "../../nodes/planning/plan-node.js";
 import type { NodeRuntime } from "../../nodes/index.js";
 import { plural } from "../../src/util/plural.js";
 import type { AgentStateGraph } from "../graph-types.js";

@@ -6,6 +6,7 @@ import { InterleafError, defineTool, type ImageRef, type Tool, type ToolContext,
 import { type GalleryEntry } from "../../src/images/gallery.js";
 import { DEFAULT_SANDBOX_LIMITS, type CodeSandbox, type SandboxInput, type SandboxLimits, type SandboxResult } from "../../src/sandbox/index.js";
 import { resolveSandboxLimits } from "../../src/sandbox/sandbox-limits.js";
+import { fileExtensionFor } from "../../src/images/image-format.js";
 import { formatCodeObservation, type ListedImage } from "./code-observation.js";
 import { extractPythonCode } from "./extract-python-code.js";
 import { R1V4_CODE_PATHS } from "./r1v4-code-paths.js";
@@ -33,16 +34,6 @@ export interface CodeToolOptions {
 const CodeInput = z.object({
   code: z.string().min(1, "code must not be empty").max(200_000).describe("Python code (PIL, OpenCV as cv2, numpy) to run on the image."),
 });
-
-const EXTENSION_BY_MIME: Record<string, string> = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "image/tiff": "tiff",
-  "image/avif": "avif",
-  "image/heif": "heif",
-};
 
 /**
  * R1V4's `code` tool (its only tool in general mode): runs model-written Python (PIL, OpenCV,
@@ -163,7 +154,7 @@ async function sandboxInputs(context: ToolContext): Promise<SandboxInput[]> {
   const copies = new Map<string, number>();
   for (const [index, entry] of context.gallery.entries.entries()) {
     const { bytes, mime } = await context.images.get(entry.ref.id);
-    const input: SandboxInput = { name: `${entry.label.replace(/[^A-Za-z0-9]+/g, "_")}.${EXTENSION_BY_MIME[mime] ?? "img"}`, bytes, label: entry.label };
+    const input: SandboxInput = { name: `${entry.label.replace(/[^A-Za-z0-9]+/g, "_")}.${fileExtensionFor(mime)}`, bytes, label: entry.label };
     if (index === 0) input.variable = "image_path";
     const saved = savedPath(entry);
     if (saved) copies.set(saved, inputs.length);

@@ -2,9 +2,9 @@ import { emit, InterleafError } from "../../src/index.js";
 import { type DoneStep, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
 import { renumberSteps } from "../../src/planning/placeholders.js";
 import { resultKey } from "../../src/planning/plan-step-result.js";
-import { plannerFor, type PlannerChoice } from "../plan/plan-node.js";
+import { plannerFor, type PlannerChoice } from "./plan-node.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
-import { foldTally } from "./fold-tally.js";
+import { addToCounters } from "../../src/state/counters.js";
 import { planProgress } from "./plan-progress.js";
 import { plural } from "../../src/util/plural.js";
 
@@ -52,7 +52,7 @@ export function createReplanNode(options: { planner?: PlannerChoice } = {}) {
       return {
         plans: { version, steps: revised.steps, reason, kept: done.length, thought: revised.thought, raw: revised.raw, planner: revised.planner },
         planResults: carried,
-        counters: foldTally(state.counters, state.planTally, { modelTurns: revised.attempts, ...revised.usage, elapsedMs: durationMs }),
+        counters: addToCounters(state.counters, state.planTally, { modelTurns: revised.attempts, ...revised.usage, elapsedMs: durationMs }),
         planTally: "reset",
       };
     } catch (error) {
@@ -62,7 +62,7 @@ export function createReplanNode(options: { planner?: PlannerChoice } = {}) {
       return {
         plans: { version, steps: plan.steps, reason: `${reason}; replanning failed (${error.message.split("\n")[0]}), continuing without step ${failed.step}` },
         planResults: kept,
-        counters: foldTally(state.counters, state.planTally, { modelTurns: 2 }),
+        counters: addToCounters(state.counters, state.planTally, { modelTurns: 2 }),
         planTally: "reset",
       };
     }

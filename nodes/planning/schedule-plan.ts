@@ -3,7 +3,7 @@ import { emit } from "../../src/index.js";
 import type { PlanExecuteStateUpdate, PlanExecuteStateValue } from "../../src/planning/index.js";
 import { budgetStop } from "../budget-stop.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
-import { foldTally } from "./fold-tally.js";
+import { addToCounters } from "../../src/state/counters.js";
 import { planProgress } from "./plan-progress.js";
 import type { PlanTask } from "./plan-task.js";
 
@@ -14,7 +14,7 @@ import type { PlanTask } from "./plan-task.js";
  */
 export async function schedulePlanNode(state: PlanExecuteStateValue, runtime: NodeRuntime): Promise<PlanExecuteStateUpdate> {
   const context = agentContext(runtime);
-  const counters = foldTally(state.counters, state.planTally);
+  const counters = addToCounters(state.counters, state.planTally);
   const update: PlanExecuteStateUpdate = { counters, planTally: "reset" };
   const progress = planProgress(state);
   if (state.stop || !progress) return update;

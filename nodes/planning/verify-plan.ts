@@ -6,7 +6,7 @@ import { resultKey } from "../../src/planning/plan-step-result.js";
 import { callModel } from "../../src/models/call-model.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { citedResults } from "./cited-results.js";
-import { foldTally } from "./fold-tally.js";
+import { addToCounters } from "../../src/state/counters.js";
 import { planProgress } from "./plan-progress.js";
 
 /** The closing step used when a plan does not end with a reasoning step. */
@@ -59,7 +59,7 @@ export function createVerifyPlanNode(options: { resolver?: ModelBackend } = {}) 
       answer,
       stop: { reason: "answer", message: "the plan's verification step answered" },
       ...(progress.finalStep ? { planResults: { [resultKey(plan.version, n)]: result } } : {}),
-      counters: foldTally(state.counters, state.planTally, { modelTurns: 1, ...response.usage, elapsedMs: durationMs }),
+      counters: addToCounters(state.counters, state.planTally, { modelTurns: 1, ...response.usage, elapsedMs: durationMs }),
       planTally: "reset",
     };
   };

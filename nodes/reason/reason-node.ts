@@ -9,6 +9,7 @@ import { runGallery } from "../run-gallery.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { deadlineSignal } from "./deadline-signal.js";
 import { boundedProblem, capCalls, oversizedTurn, turnChars } from "./turn-limits.js";
+import { addToCounters } from "../../src/state/counters.js";
 
 /**
  * One model turn through the dialect: checks the budgets, builds the request (image bytes are
@@ -87,13 +88,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   const usage = response.usage;
   emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
   emit(runtime.writer, { type: "usage", inputTokens: usage.inputTokens, outputTokens: usage.outputTokens });
-  const counters = {
-    ...state.counters,
-    modelTurns: state.counters.modelTurns + 1,
-    elapsedMs: state.counters.elapsedMs + durationMs,
-    inputTokens: state.counters.inputTokens + usage.inputTokens,
-    outputTokens: state.counters.outputTokens + usage.outputTokens,
-  };
+  const counters = addToCounters(state.counters, { modelTurns: 1, elapsedMs: durationMs }, usage);
   const base = { index, thought: turn.thought, raw: oversized?.raw ?? response.text, usage, model };
 
   if (turn.kind === "tool_calls") {

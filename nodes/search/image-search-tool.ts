@@ -3,7 +3,7 @@ import type { ImageHost } from "../../src/search/image-host.js";
 import { refusingImageHost } from "../../src/search/image-host.js";
 import type { ImageSearchBackend } from "../../src/search/image-search-backend.js";
 import type { ImageSearchResult } from "../../src/search/search-results.js";
-import { mapBounded } from "../../src/search/bounded-map.js";
+import { mapSettledConcurrently } from "../../src/util/map-settled-concurrently.js";
 import { requestFingerprint } from "../../src/search/request-fingerprint.js";
 import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
@@ -59,7 +59,7 @@ export function imageSearchTool(options: ImageSearchToolOptions): Tool<ReturnTyp
     input: input(options.maxImages ?? 4),
     example: { image_paths: ["original image"] },
     async execute({ image_paths: names }, context) {
-      const settled = await mapBounded(names, options.maxConcurrency ?? 4, async (name) => {
+      const settled = await mapSettledConcurrently(names, options.maxConcurrency ?? 4, async (name) => {
         const ref = context.gallery.resolve(name);
         const key = backend.cacheable === false ? undefined : requestFingerprint("image", { provider: backend.provider, fingerprint: backend.fingerprint, image: ref.id, maxResults });
         return runSearchItem<ImageSearchResult[]>(context, options, `reverse image search for ${name}`, key, async (signal) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SearchBackend } from "../../src/search/search-backend.js";
 import type { SearchResponse } from "../../src/search/search-backend.js";
-import { mapBounded } from "../../src/search/bounded-map.js";
+import { mapSettledConcurrently } from "../../src/util/map-settled-concurrently.js";
 import { requestFingerprint } from "../../src/search/request-fingerprint.js";
 import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
@@ -55,7 +55,7 @@ export function textSearchTool(options: TextSearchToolOptions): Tool<ReturnType<
     example: { queries: ["Skywork R1V4 release date"] },
     async execute({ queries }, context) {
       const includeImages = options.includeImages ?? false;
-      const settled = await mapBounded(queries, options.maxConcurrency ?? 4, (query) => {
+      const settled = await mapSettledConcurrently(queries, options.maxConcurrency ?? 4, (query) => {
         const key = backend.cacheable === false ? undefined : requestFingerprint("text", { provider: backend.provider, fingerprint: backend.fingerprint, query, maxResults, includeImages });
         return runSearchItem<SearchResponse>(context, options, `searching for "${query}"`, key, (signal) => backend.search(query, { signal, maxResults, includeImages }));
       });

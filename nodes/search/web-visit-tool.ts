@@ -3,7 +3,7 @@ import { z } from "zod";
 import { InterleafError } from "../../src/errors/index.js";
 import type { FetchedPage, PageFetcher } from "../../src/search/page-fetcher.js";
 import type { Summarizer } from "../../src/search/summarizer.js";
-import { mapBounded } from "../../src/search/bounded-map.js";
+import { mapSettledConcurrently } from "../../src/util/map-settled-concurrently.js";
 import { requestFingerprint } from "../../src/search/request-fingerprint.js";
 import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { listArgument } from "./list-argument.js";
@@ -63,7 +63,7 @@ export function webVisitTool(options: WebVisitToolOptions): Tool<ReturnType<type
     example: { urls: ["https://en.wikipedia.org/wiki/Vending_machine"], goal: "When was the first vending machine built?" },
     async execute({ urls, goal }, context) {
       const aim = goal?.trim() || context.question;
-      const settled = await mapBounded(urls, options.maxConcurrency ?? 4, async (url): Promise<Visit> => {
+      const settled = await mapSettledConcurrently(urls, options.maxConcurrency ?? 4, async (url): Promise<Visit> => {
         const pageKey = fetcher.cacheable === false ? undefined : requestFingerprint("page", { provider: fetcher.provider, fingerprint: fetcher.fingerprint, url });
         const page = await runSearchItem(context, options, `visiting ${url}`, pageKey, (signal) => fetcher.fetch(url, { signal }));
         const text = page.text.trim();

@@ -3,6 +3,7 @@ import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "./run-tool-call.js";
 import { plural } from "../../src/util/plural.js";
+import { addToCounters } from "../../src/state/counters.js";
 
 /**
  * Runs the pending turn's tool calls, in parallel when there are several, and appends the step
@@ -59,10 +60,6 @@ export async function toolsNode(state: AgentStateValue, runtime: NodeRuntime): P
   return {
     steps: step,
     pending: null,
-    counters: {
-      ...state.counters,
-      toolCalls: state.counters.toolCalls + Math.min(remaining, pending.requests.length),
-      elapsedMs: state.counters.elapsedMs + durationMs,
-    },
+    counters: addToCounters(state.counters, { toolCalls: Math.min(remaining, pending.requests.length), elapsedMs: durationMs }),
   };
 }

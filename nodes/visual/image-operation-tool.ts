@@ -4,11 +4,11 @@ import type { Box } from "../../src/images/coordinates.js";
 import type { ImageEngine, ProducedRaster } from "../../src/images/image-engine.js";
 import type { ImageRef } from "../../src/images/image-ref.js";
 import { modelInputSize } from "../../src/images/model-input-size.js";
-import { resolvePixelBox, type ResolvedPixelBox } from "../../src/images/pixel-box.js";
+import { formatBox, resolvePixelBox, type ResolvedPixelBox } from "../../src/images/pixel-box.js";
 import type { Raster } from "../../src/images/raster.js";
 import type { Tool, ToolContext, ToolOutput } from "../../src/tools/tool.js";
 import { ImageNameSchema } from "./image-argument.js";
-import { describeOriginBox, originBoxOf } from "./origin-box.js";
+import { describePlacement, placeInOrigin } from "./origin-placement.js";
 import { resolveVisualSettings, type VisualSettings, type VisualToolOptions } from "./visual-settings.js";
 
 /** What an operation's `apply` may use besides the pixels and its input. */
@@ -160,13 +160,13 @@ function describe(name: string, label: string, result: ImageOperationResult, ref
     const ref = refs[0];
     const sent = modelInputSize(ref.width, ref.height, settings.sizing);
     parts.push(`Produced a ${ref.width}×${ref.height} image (~${sent.tokens} image tokens).`);
-    parts.push(describeOriginBox(originBoxOf(ref, context), isRotated(ref)));
+    parts.push(describePlacement(placeInOrigin(ref, context), isRotated(ref)));
   } else if (refs.length > 1) {
     const tokens = refs.reduce((sum, ref) => sum + modelInputSize(ref.width, ref.height, settings.sizing).tokens, 0);
     parts.push(`Produced ${refs.length} images (~${tokens} image tokens in all), in order:`);
     refs.forEach((ref, i) => {
-      const origin = originBoxOf(ref, context);
-      parts.push(`${i + 1}) ${ref.width}×${ref.height}${origin ? `, ${origin.originLabel ?? "original image"} pixels ${fmt(origin.pixels)}` : ""};`);
+      const origin = placeInOrigin(ref, context);
+      parts.push(`${i + 1}) ${ref.width}×${ref.height}${origin ? `, ${origin.originLabel ?? "original image"} pixels ${formatBox(origin.pixels)}` : ""};`);
     });
   }
   for (const note of result.notes ?? []) parts.push(sentence(note));
@@ -183,7 +183,7 @@ function dataOf(
   settings: VisualSettings,
 ): Record<string, unknown> {
   const images = refs.map((ref) => {
-    const origin = originBoxOf(ref, context);
+    const origin = placeInOrigin(ref, context);
     const sent = modelInputSize(ref.width, ref.height, settings.sizing);
     return {
       id: ref.id,
@@ -200,10 +200,6 @@ function dataOf(
 function isRotated(ref: ImageRef): boolean {
   const a = ref.toOrigin;
   return a !== undefined && Math.abs(a[0] * a[1]) + Math.abs(a[3] * a[4]) > 1e-9;
-}
-
-function fmt(box: Box): string {
-  return `[${box.join(", ")}]`;
 }
 
 function sentence(text: string): string {

@@ -83,7 +83,7 @@ import { createImageEngine } from "../../src/images/image-engine.js";
  * ```
  */
 export function visualTools(options: VisualToolOptions & { only?: readonly string[] } = {}): AnyTool[] {
-  options = { ...options, engine: resolveVisualSettings(options).engine };
-  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => imageOperationTool(operation, options)), createMeasureSizeTool(options)];
+  const settings = resolveVisualSettings(options);
+  const tools: AnyTool[] = [...builtInImageOperations.map((operation) => imageOperationTool(operation, settings)), createMeasureSizeTool(settings)];
   return options.only ? tools.filter((tool) => options.only?.includes(tool.name)) : tools;
 }

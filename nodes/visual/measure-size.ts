@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { defaultImageEngine } from "../../src/images/image-engine.js";
 import { modelInputSize } from "../../src/images/model-input-size.js";
 import { defineTool, type Tool } from "../../src/tools/tool.js";
 import { ImageNameSchema } from "./image-argument.js";
-import { describeOriginBox, originBoxOf } from "./origin-box.js";
+import { describePlacement, placeInOrigin } from "./origin-placement.js";
 import { resolveVisualSettings, type VisualToolOptions } from "./visual-settings.js";
 
 const input = z.object({ image: ImageNameSchema });
@@ -21,7 +20,7 @@ const input = z.object({ image: ImageNameSchema });
  * ```
  */
 export function createMeasureSizeTool(options: VisualToolOptions = {}): Tool<typeof input> {
-  const settings = resolveVisualSettings({ ...options, engine: options.engine ?? defaultImageEngine() });
+  const settings = resolveVisualSettings(options);
   return defineTool({
     name: "measure_size",
     description: "Tells the size of an image in pixels, the size it is shown to you at, and where it lies in the original image. Returns numbers, not an image.",
@@ -31,10 +30,10 @@ export function createMeasureSizeTool(options: VisualToolOptions = {}): Tool<typ
       const ref = context.gallery.resolve(image ?? undefined);
       const label = context.gallery.labelOf(ref.id) ?? `image ${ref.id.slice(0, 12)}`;
       const sent = modelInputSize(ref.width, ref.height, settings.sizing);
-      const origin = originBoxOf(ref, context);
+      const origin = placeInOrigin(ref, context);
       const shown = sent.width === ref.width && sent.height === ref.height ? "at full size" : `resized to ${sent.width}×${sent.height}`;
       return {
-        text: `${label} is ${ref.width}×${ref.height} pixels (${ref.mime}); it is shown to you ${shown} (~${sent.tokens} image tokens). ${ref.parent ? describeOriginBox(origin, false) : ""}`.trim(),
+        text: `${label} is ${ref.width}×${ref.height} pixels (${ref.mime}); it is shown to you ${shown} (~${sent.tokens} image tokens). ${ref.parent ? describePlacement(origin, false) : ""}`.trim(),
         data: { id: ref.id, label, width: ref.width, height: ref.height, mime: ref.mime, model_input: sent, ...(origin ? { box_in_original: origin.pixels } : {}) },
       };
     },

@@ -27,14 +27,8 @@ export interface VisualToolOptions {
   sizing?: ModelImageSizing;
 }
 
-/** {@link VisualToolOptions} with every default filled in. */
-export interface VisualSettings {
-  engine: ImageEngine;
-  minCropSize: number;
-  zoomShortSide: number;
-  zoomMaxLongSide: number;
-  sizing: ModelImageSizing;
-}
+/** {@link VisualToolOptions} with every default filled in (`maxPixels` has become the `engine`). */
+export type VisualSettings = Required<Omit<VisualToolOptions, "maxPixels">>;
 
 /** Fills in the defaults of {@link VisualToolOptions}. */
 export function resolveVisualSettings(options: VisualToolOptions = {}): VisualSettings {

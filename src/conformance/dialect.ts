@@ -5,7 +5,7 @@ import type { Dialect, DialectInput } from "../dialects/dialect.js";
 import { CoordinateConventionSchema } from "../images/coordinates.js";
 import { ImageGallery } from "../images/gallery.js";
 import { contentId } from "../images/content-id.js";
-import type { ImageRef } from "../images/image-ref.js";
+import { IDENTITY_AFFINE, type ImageRef } from "../images/image-ref.js";
 import { textOf } from "../models/messages.js";
 import type { ModelResponse } from "../models/model-backend.js";
 import type { TrajectoryStep } from "../state/trajectory.js";
@@ -60,7 +60,7 @@ export function dialectConformance(name: string, factory: () => Dialect, options
     const images = async (): Promise<{ original: ImageRef; produced: ImageRef }> => {
       const a = new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: "red" } }).png().toBuffer());
       const b = new Uint8Array(await sharp({ create: { width: 32, height: 24, channels: 3, background: "green" } }).png().toBuffer());
-      return { original: { id: contentId(a), mime: "image/png", width: 64, height: 48 }, produced: { id: contentId(b), mime: "image/png", width: 32, height: 24, parent: contentId(a), op: { name: "crop", params: {} }, origin: contentId(a), toOrigin: [1, 0, 0, 0, 1, 0] } };
+      return { original: { id: contentId(a), mime: "image/png", width: 64, height: 48 }, produced: { id: contentId(b), mime: "image/png", width: 32, height: 24, parent: contentId(a), op: { name: "crop", params: {} }, origin: contentId(a), toOrigin: IDENTITY_AFFINE } };
     };
     const input = (original: ImageRef, steps: TrajectoryStep[] = [], produced: ImageRef[] = []): DialectInput => ({
       question: "What is written on the red sign?",

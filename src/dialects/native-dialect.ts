@@ -4,7 +4,7 @@ import type { ModelResponse } from "../models/model-backend.js";
 import type { TrajectoryStep } from "../state/trajectory.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { Dialect, DialectInput, DialectRequest, ParsedTurn } from "./dialect.js";
-import { graphStepIntro } from "./graph-step.js";
+import { introduceGraphToolCalls } from "./graph-step.js";
 import { labelledImages, questionImages } from "./image-parts.js";
 import { nativeSystemPrompt } from "./native-system-prompt.js";
 import { observationText } from "./observation-text.js";
@@ -61,7 +61,7 @@ export function nativeDialect(options: NativeDialectOptions = {}): Dialect {
 function stepMessages(step: TrajectoryStep, input: DialectInput): ModelMessage[] {
   if (step.source === "graph") {
     const content = step.calls.flatMap((call): ContentPart[] => [text(`${call.name}: ${observationText(call.observation)}\n`), ...labelledImages(call.observation.images, input.gallery)]);
-    return [{ role: "user", content: [text(graphStepIntro(step)), ...content] }];
+    return [{ role: "user", content: [text(introduceGraphToolCalls(step)), ...content] }];
   }
   switch (step.kind) {
     case "tool_calls":

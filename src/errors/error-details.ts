@@ -51,6 +51,8 @@ export interface ErrorDetailsByCode {
   config_invalid: {
     /** The environment variable to set. */
     variable?: string;
+    /** The environment variable an API key is read from, when none was given. */
+    environmentVariable?: string;
     /** The file or folder at fault. */
     path?: string;
     /** An implementation of another contract version: which extension point, the version it declares, the versions accepted. */

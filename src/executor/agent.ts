@@ -17,14 +17,14 @@ import { checkSpecificationVersion } from "../util/specification-version.js";
 import type { AgentContext } from "./agent-context.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
-import type { AgentStorage } from "./agent-storage.js";
+import type { Storage } from "../storage/storage.js";
 import { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summary.js";
 import { ingestInputImages, type RunInput } from "./run-input.js";
 import type { RunResult } from "./run-result.js";
 
 /** What an agent and the agents derived from it (`with`) share. */
 interface AgentSetup {
-  storage: AgentStorage;
+  storage: Storage;
   graph: CompiledAgentGraph;
   locks: ThreadLocks;
 }
@@ -42,7 +42,7 @@ export interface AgentOptions {
    * `INTERLEAF_DB` environment variable names, else process memory: an agent given no storage
    * writes no file (the `interleaf` command is what defaults to `.interleaf/interleaf.db`).
    */
-  storage?: AgentStorage | string;
+  storage?: Storage | string;
   /** Default budgets of every run. */
   budgets?: Partial<Budgets>;
   /** Model image sizing (pixel budget); default Qwen2.5-VL's. */
@@ -122,7 +122,7 @@ export class Agent {
   }
 
   /** The storage this agent runs on (opened on first use when given as a spec). */
-  async storage(): Promise<AgentStorage> {
+  async storage(): Promise<Storage> {
     return (await this.#setup).storage;
   }
 
@@ -233,12 +233,12 @@ export class Agent {
   /** Closes the storage (also when it was passed in opened: the agent is its last user). */
   async close(): Promise<void> {
     const { storage } = await this.#setup;
-    await storage.close?.();
+    await storage.close();
   }
 
   async #notFound(threadId: string): Promise<InterleafError> {
     const { storage } = await this.#setup;
-    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location ?? "this storage"}`, { details: { threadId } });
+    return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location}`, { details: { threadId } });
   }
 
   async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
@@ -385,7 +385,7 @@ function checkQuestion(question: unknown, maxChars: number): void {
 }
 
 /** Opens the storage an agent was given as a spec, or the default one (see {@link chooseStorageSpec}). */
-function resolveStorage(option: AgentStorage | string | undefined): Promise<AgentStorage> {
+function resolveStorage(option: Storage | string | undefined): Promise<Storage> {
   if (option !== undefined && typeof option !== "string") return Promise.resolve(option);
   return openStorage(chooseStorageSpec(option, "memory"));
 }

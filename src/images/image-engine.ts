@@ -1,7 +1,7 @@
 import { InterleafError } from "../errors/index.js";
 import { DEFAULT_MAX_PIXELS, decodeImage } from "./decode-image.js";
 import { encodeRaster, encodesLossless, type EncodingPolicy } from "./encode-image.js";
-import type { Affine, ImageOp, ImageRef } from "./image-ref.js";
+import { IDENTITY_AFFINE, type Affine, type ImageOp, type ImageRef } from "./image-ref.js";
 import type { ImageStore } from "./image-store.js";
 import { ByteBoundedCache } from "./byte-bounded-cache.js";
 import { composeAffine, ingestImage } from "./ingest.js";
@@ -138,7 +138,7 @@ export class ImageEngine {
     const { raster } = produced;
     const hints = { graphic: produced.graphic === true, sourceMime: parent.mime, jpegQuality: this.jpegQuality };
     const encoded = await encodeRaster(raster, this.encoding, hints);
-    const toParent = produced.toParent === undefined ? ([1, 0, 0, 0, 1, 0] as Affine) : produced.toParent;
+    const toParent = produced.toParent === undefined ? IDENTITY_AFFINE : produced.toParent;
     const ref = await ingestImage(store, encoded.bytes, {
       maxPixels: Number.MAX_SAFE_INTEGER,
       provenance: toParent === null ? { parent, op } : { parent, op, toParent },

@@ -9,6 +9,16 @@ export const MIME_BY_FORMAT: Readonly<Record<string, string>> = {
   heif: "image/heif",
 };
 
+/**
+ * The file extension (without the dot) for an image MIME type: `jpg` for JPEG, the format's
+ * name for the others interleaf reads (`png`, `webp`, `tiff`, ...), `bin` for anything else.
+ */
+export function fileExtensionFor(mime: string): string {
+  const format = Object.keys(MIME_BY_FORMAT).find((name) => MIME_BY_FORMAT[name] === mime);
+  if (format === undefined) return "bin";
+  return format === "jpeg" ? "jpg" : format;
+}
+
 const KNOWN_UNSUPPORTED: ReadonlyArray<{ name: string; magic: readonly number[] }> = [
   { name: "BMP", magic: [0x42, 0x4d] },
   { name: "ICO", magic: [0x00, 0x00, 0x01, 0x00] },

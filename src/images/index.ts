@@ -12,6 +12,7 @@ export { contentId } from "./content-id.js";
 export { ImageGallery, type GalleryEntry } from "./gallery.js";
 export { ingestImage, composeAffine, type IngestOptions, type Provenance } from "./ingest.js";
 export { applyAffine, invertAffine, mapBox } from "./affine-map.js";
+export { originBox, toOriginMap } from "./origin-box.js";
 export { decodeImage, readImageHeader, DEFAULT_MAX_PIXELS, type DecodeOptions, type ImageHeader } from "./decode-image.js";
 export { encodeRaster, type EncodedImage, type EncodeHints, type EncodingPolicy } from "./encode-image.js";
 export { createImageEngine, ImageEngine, DEFAULT_RASTER_CACHE_BYTES, type ImageEngineOptions, type ImageEngineStats, type ProducedRaster } from "./image-engine.js";

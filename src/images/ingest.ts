@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_PIXELS, readImageHeader } from "./decode-image.js";
 import type { ImageOp, ImageRef, Affine } from "./image-ref.js";
+import { toOriginMap } from "./origin-box.js";
 import type { ImageStore } from "./image-store.js";
 
 export { DEFAULT_MAX_PIXELS } from "./decode-image.js";
@@ -48,7 +49,7 @@ export async function ingestImage(store: ImageStore, bytes: Uint8Array, options:
     ref.origin = prov.parent.origin ?? prov.parent.id;
     // A parent made by an op without geometry (e.g. model code) has no map to the origin, so
     // neither has its child; an input image is its own origin (identity).
-    const parentToOrigin = prov.parent.toOrigin ?? (prov.parent.parent === undefined ? ([1, 0, 0, 0, 1, 0] as Affine) : undefined);
+    const parentToOrigin = toOriginMap(prov.parent);
     if (prov.toParent && parentToOrigin) ref.toOrigin = composeAffine(parentToOrigin, prov.toParent);
   }
   return ref;

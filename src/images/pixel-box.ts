@@ -88,7 +88,12 @@ function clamp(value: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, value));
 }
 
-/** A box as `[x1, y1, x2, y2]` with at most one decimal. */
+/** A box with its corners rounded to one decimal (0.1 px, or 0.1 of a unit of another convention). */
+export function roundBox(box: Box): Box {
+  return box.map((v) => Math.round(v * 10) / 10) as Box;
+}
+
+/** A box as `[x1, y1, x2, y2]` with at most one decimal: how boxes are written for the model, logs and the CLI. */
 export function formatBox(box: Box): string {
-  return `[${box.map((v) => String(Math.round(v * 10) / 10)).join(", ")}]`;
+  return `[${roundBox(box).join(", ")}]`;
 }

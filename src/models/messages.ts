@@ -41,12 +41,6 @@ export type ModelMessage =
   | { role: "assistant"; content: ContentPart[]; toolCalls?: ToolCallRequest[] }
   | { role: "tool"; toolCallId: string; toolName: string; content: ContentPart[] };
 
-/** Token counts of one model call. */
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-}
-
 /** Shorthand for a text part. */
 export function text(value: string): TextPart {
   return { type: "text", text: value };

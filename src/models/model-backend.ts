@@ -1,4 +1,5 @@
-import type { ModelMessage, TokenUsage, ToolCallRequest } from "./messages.js";
+import type { Usage } from "../state/trajectory.js";
+import type { ModelMessage, ToolCallRequest } from "./messages.js";
 
 /** A tool as offered to a model with native tool calling: name, description, JSON Schema. */
 export interface ToolSpec {
@@ -24,7 +25,7 @@ export interface ModelRequest {
 export interface ModelResponse {
   text: string;
   toolCalls: ToolCallRequest[];
-  usage: TokenUsage;
+  usage: Usage;
   /** Why generation ended, as the provider said it (`stop`, `length`, `tool_calls`, ...). */
   finishReason?: string;
 }

@@ -1,9 +1,9 @@
 import type { ModelBackend } from "../models/model-backend.js";
 import { text, type ModelMessage } from "../models/messages.js";
 import { safeInertJson } from "../state/inert-json.js";
-import type { PlanStep } from "../state/plan.js";
 import type { PlanIssue } from "../errors/index.js";
 import { formatPlanIssues, planInvalidError } from "./plan-issue.js";
+import type { PlanStep } from "./plan.js";
 import { extractPlanPayload } from "./plan-text.js";
 import { placeholdersInValue } from "./placeholders.js";
 import { shorten } from "./planner-prompt.js";

@@ -16,5 +16,6 @@ export { renderPlan } from "./render-plan.js";
 export type { CitedResult } from "./fill-placeholders.js";
 export type { PlanStepResult, PlanStepStatus, PlaceholderFill } from "./plan-step-result.js";
 export { PlanExecuteState, planExecuteFields, type PlanExecuteStateValue, type PlanExecuteStateUpdate, type PlanTally } from "./plan-execute-state.js";
+export { planConsistencyOf } from "./plan-consistency-of.js";
 export { planConsistency, type PlanConsistencyReport, type PlanConsistencyOptions, type StepConsistency, type ExecutedCall } from "./plan-consistency.js";
 export { planFromTrajectory, type PlanFromTrajectoryOptions } from "./plan-from-trajectory.js";

@@ -1,4 +1,4 @@
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import type { TrajectoryStep } from "../state/trajectory.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { stableStringify } from "../util/stable-json.js";

@@ -1,5 +1,5 @@
-import type { PlanStep } from "../state/plan.js";
 import type { PlanIssue } from "../errors/index.js";
+import type { PlanStep } from "./plan.js";
 import { placeholdersIn, placeholdersInValue, stepMentionsIn } from "./placeholders.js";
 import { plural } from "../util/plural.js";
 

@@ -1,4 +1,4 @@
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import type { TrajectoryStep } from "../state/trajectory.js";
 import { toPlannerParameters } from "./executor-parameters.js";
 

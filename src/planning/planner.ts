@@ -1,8 +1,8 @@
 import type { ImageRef } from "../images/image-ref.js";
 import type { ImageStore } from "../images/image-store.js";
 import type { ModelImageSizing } from "../images/model-input-size.js";
-import type { TokenUsage } from "../models/messages.js";
-import type { PlanStep } from "../state/plan.js";
+import type { Usage } from "../state/trajectory.js";
+import type { PlanStep } from "./plan.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { PlanDependencies } from "./plan-dependencies.js";
 
@@ -49,7 +49,7 @@ export interface PlannerResult {
   raw: string;
   /** Model calls made (1, or 2 after a repair round). */
   attempts: number;
-  usage: TokenUsage;
+  usage: Usage;
   /** `provider:model` of the planner. */
   planner: string;
 }

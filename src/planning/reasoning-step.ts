@@ -1,6 +1,6 @@
 import type { ImageRef } from "../images/image-ref.js";
 import { text, type ContentPart, type ModelMessage } from "../models/messages.js";
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import type { CitedResult } from "./fill-placeholders.js";
 import { shorten } from "./planner-prompt.js";
 

@@ -1,4 +1,4 @@
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import { planDependencies } from "./plan-dependencies.js";
 
 /**

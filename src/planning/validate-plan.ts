@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeInertJson } from "../state/inert-json.js";
-import type { PlanStep } from "../state/plan.js";
+import type { PlanStep } from "./plan.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { toExecutorParameters } from "./executor-parameters.js";
 import { checkDependencies, planDependencies, type PlanDependencies } from "./plan-dependencies.js";

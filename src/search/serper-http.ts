@@ -3,10 +3,11 @@ import { abortErrorFor, withTimeoutSignal } from "../net/abortable.js";
 import { httpStatusError } from "../net/http-status-error.js";
 import { readLimitedBody } from "../net/read-limited-body.js";
 import { redactSecrets } from "../net/redact.js";
+import { loadApiKey } from "../util/load-api-key.js";
 
 /** Settings shared by the Serper backends (`serperSearch`, `serperLens`, `serperWebpage`). */
 export interface SerperOptions {
-  /** Serper API key; defaults to `SERPER_API_KEY`. Sent as `X-API-KEY`, never logged. */
+  /** Serper API key; defaults to `SERPER_API_KEY` (neither is a `config_invalid` error; `""` sends none). Sent as `X-API-KEY`, never logged. */
   apiKey?: string;
   /** API root (default `https://google.serper.dev`; tests point it at a local server). */
   baseURL?: string;
@@ -23,9 +24,18 @@ export interface SerperOptions {
 
 /** The resolved key, or a `config_invalid` error saying where to put it. */
 export function serperKey(options: SerperOptions): string {
-  const key = options.apiKey ?? process.env.SERPER_API_KEY;
-  if (!key) throw new InterleafError("config_invalid", "Serper needs an API key: set SERPER_API_KEY or pass apiKey (get one at serper.dev)", { details: { variable: "SERPER_API_KEY" } });
-  return key;
+  return loadApiKey({ apiKey: options.apiKey, environmentVariable: "SERPER_API_KEY", service: "Serper", hint: "get one at serper.dev" });
+}
+
+/** The key, API root, locale fields and cache fingerprint of a Google (search, images, lens) Serper backend. */
+export function serperGoogle(options: SerperOptions): { key: string; base: string; locale: { gl?: string; hl?: string }; fingerprint: string } {
+  const base = options.baseURL ?? "https://google.serper.dev";
+  return {
+    key: serperKey(options),
+    base,
+    locale: { ...(options.gl ? { gl: options.gl } : {}), ...(options.hl ? { hl: options.hl } : {}) },
+    fingerprint: `${base}|${options.gl ?? ""}|${options.hl ?? ""}`,
+  };
 }
 
 /** POSTs JSON to a Serper endpoint and parses the JSON answer, mapping failures to interleaf errors. */

@@ -1,7 +1,7 @@
 import { InterleafError } from "../errors/index.js";
 import type { ImageSearchBackend } from "./image-search-backend.js";
 import type { ImageSearchResult } from "./search-results.js";
-import { arr, joinUrl, serperKey, serperPost, str, type SerperOptions } from "./serper-http.js";
+import { arr, joinUrl, serperGoogle, serperPost, str, type SerperOptions } from "./serper-http.js";
 
 /**
  * Reverse image search with Google Lens through Serper (`POST /lens {url}`), as R1V4 does. Lens
@@ -17,13 +17,11 @@ import { arr, joinUrl, serperKey, serperPost, str, type SerperOptions } from "./
  * ```
  */
 export function serperLens(options: SerperOptions = {}): ImageSearchBackend {
-  const key = serperKey(options);
-  const base = options.baseURL ?? "https://google.serper.dev";
-  const locale = { ...(options.gl ? { gl: options.gl } : {}), ...(options.hl ? { hl: options.hl } : {}) };
+  const { key, base, locale, fingerprint } = serperGoogle(options);
   return {
     specificationVersion: "v1",
     provider: "serper-lens",
-    fingerprint: `${base}|${options.gl ?? ""}|${options.hl ?? ""}`,
+    fingerprint,
     needsUrl: true,
     async searchImage(image, searchOptions = {}) {
       if (!image.url) {

@@ -1,6 +1,6 @@
 import type { SearchBackend } from "./search-backend.js";
 import type { ImageSearchResult, TextSearchResult } from "./search-results.js";
-import { arr, joinUrl, serperKey, serperPost, str, type SerperOptions } from "./serper-http.js";
+import { arr, joinUrl, serperGoogle, serperPost, str, type SerperOptions } from "./serper-http.js";
 
 /**
  * Google search through Serper (what R1V4 used): `POST /search` for web results and, when
@@ -16,13 +16,11 @@ import { arr, joinUrl, serperKey, serperPost, str, type SerperOptions } from "./
  * ```
  */
 export function serperSearch(options: SerperOptions = {}): SearchBackend {
-  const key = serperKey(options);
-  const base = options.baseURL ?? "https://google.serper.dev";
-  const locale = { ...(options.gl ? { gl: options.gl } : {}), ...(options.hl ? { hl: options.hl } : {}) };
+  const { key, base, locale, fingerprint } = serperGoogle(options);
   return {
     specificationVersion: "v1",
     provider: "serper",
-    fingerprint: `${base}|${options.gl ?? ""}|${options.hl ?? ""}`,
+    fingerprint,
     async search(query, searchOptions = {}) {
       const num = searchOptions.maxResults ?? 10;
       const web = serperPost(joinUrl(base, "search"), { q: query, num, ...locale }, key, options, "Serper search", searchOptions.signal);

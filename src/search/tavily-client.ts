@@ -3,10 +3,11 @@ import { InterleafError, type AnyInterleafError } from "../errors/index.js";
 import { httpStatusError } from "../net/http-status-error.js";
 import { abortErrorFor, raceAbort, withTimeoutSignal } from "../net/abortable.js";
 import { redactSecrets } from "../net/redact.js";
+import { loadApiKey } from "../util/load-api-key.js";
 
 /** Settings shared by `tavilySearch` and `tavilyExtract`. */
 export interface TavilyOptions {
-  /** Tavily API key; defaults to `TAVILY_API_KEY`. */
+  /** Tavily API key; defaults to `TAVILY_API_KEY` (neither is a `config_invalid` error, unless a `client` is given). */
   apiKey?: string;
   /** API root (default `https://api.tavily.com`); passed to `@tavily/core` as `apiBaseURL`. */
   baseURL?: string;
@@ -34,8 +35,9 @@ export interface ResolvedTavily {
  * (whole seconds) bounds it.
  */
 export function resolveTavily(options: TavilyOptions): ResolvedTavily {
-  const key = options.apiKey ?? process.env.TAVILY_API_KEY ?? "";
-  if (!key && !options.client) throw new InterleafError("config_invalid", "Tavily needs an API key: set TAVILY_API_KEY or pass apiKey (get one at tavily.com)", { details: { variable: "TAVILY_API_KEY" } });
+  const source = { apiKey: options.apiKey, environmentVariable: "TAVILY_API_KEY", service: "Tavily", hint: "get one at tavily.com" };
+  // A ready client carries its own credentials; the key then only serves redaction.
+  const key = options.client ? (options.apiKey ?? process.env.TAVILY_API_KEY ?? "") : loadApiKey(source);
   const base = options.baseURL ?? "https://api.tavily.com";
   const client = options.client ?? tavily({ apiKey: key, apiBaseURL: base.replace(/\/+$/, "") });
   return { client, key, base, timeoutMs: options.timeoutMs ?? 20_000 };

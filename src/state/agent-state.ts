@@ -3,9 +3,9 @@ import { z } from "zod";
 import { ImageRefSchema } from "../images/image-ref.js";
 import { BudgetsSchema, CountersSchema, StopSchema } from "./budgets.js";
 import { PendingTurnSchema } from "./pending-turn.js";
-import { PlanVersionSchema } from "./plan.js";
+import { PlanVersionSchema } from "../planning/plan.js";
 import { TrajectoryStepSchema, type TrajectoryStep } from "./trajectory.js";
-import type { PlanVersion } from "./plan.js";
+import type { PlanVersion } from "../planning/plan.js";
 
 /** Appends single entries or lists of entries, in order. Batching-invariant, as delta channels require. */
 function append<T>(current: T[], writes: (T | T[])[]): T[] {

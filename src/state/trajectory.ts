@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ErrorInfoSchema } from "../errors/error-info.js";
 import { ImageRefSchema } from "../images/image-ref.js";
 
-/** Token counts of a model call. */
+/** Token counts of a model call: what a backend reports, what a trajectory step and a `model_turn` event carry. */
 export const UsageSchema = z.object({
   inputTokens: z.number().int().nonnegative().default(0),
   outputTokens: z.number().int().nonnegative().default(0),

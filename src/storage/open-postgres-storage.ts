@@ -2,6 +2,7 @@ import pg from "pg";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import { InterleafError } from "../errors/index.js";
 import { PostgresImageStore } from "../images/postgres-image-store.js";
+import { redactSecrets } from "../net/redact.js";
 import { isRetryablePostgresError } from "./postgres-errors.js";
 import { describePostgresTarget, pgConnectionString, redactPostgresUrl } from "./postgres-url.js";
 import { PostgresResultCache } from "./postgres-result-cache.js";
@@ -60,7 +61,7 @@ function setupFailed(url: URL, cause: unknown): InterleafError {
   const code = (cause as { code?: unknown } | null)?.code;
   // Node reports a refused dual-stack connect as an AggregateError with an empty message.
   let text = (cause instanceof Error ? cause.message : String(cause)) || (typeof code === "string" ? code : "unknown error");
-  if (password !== "") text = text.replaceAll(password, "***");
+  text = redactSecrets(text, [password]);
   const retryable = isRetryablePostgresError(cause);
   const hint = retryable
     ? "check that the server is running and reachable, then try again"

@@ -10,7 +10,8 @@ export type StorageKind = "memory" | "sqlite" | "postgres";
  * Everything an interleaf run persists, in one place: LangGraph checkpoints, image bytes (by
  * sha256) and the result cache. The three share one database connection (SQLite) or one pool
  * (Postgres), so a run's checkpoints and the images they reference live and die together.
- * Open one with `openStorage`.
+ * Open one with `openStorage`; to swap one part (e.g. a custom checkpointer), spread an opened
+ * storage: `{ ...(await openStorage("memory")), checkpointer }`.
  */
 export interface Storage {
   /** The database behind it. */

@@ -13,7 +13,8 @@ export { withCassette, type WithCassetteOptions } from "./cassette/with-cassette
 export type { CassetteEntry, ModelCassetteEntry, ToolCassetteEntry, CassetteHeader } from "./cassette/cassette-entry.js";
 export type { CanonicalModelRequest, CanonicalMessage, CanonicalPart } from "./cassette/model-request-key.js";
 export type { CanonicalToolCall } from "./cassette/tool-call-key.js";
-export { createRedactor, REDACTED, type RedactOptions, type Redactor } from "./cassette/redactor.js";
+export { createRedactor, type RedactOptions, type Redactor } from "./cassette/redactor.js";
+export { REDACTED } from "../net/redact.js";
 export {
   diffTrajectories,
   formatTrajectoryDiff,

@@ -29,8 +29,7 @@ interface Written {
  *
  * @example
  * ```ts
- * import { createGraphAgent, r1v4Dialect } from "interleaf";
- * import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
+ * import { createGraphAgent, openStorage, r1v4Dialect } from "interleaf";
  * import { interleavedGraph } from "interleaf/graphs";
  * import { MutationGuardCheckpointer, scriptedModel } from "interleaf/testing";
  *
@@ -39,7 +38,7 @@ interface Written {
  *   graph: interleavedGraph(),
  *   dialect: r1v4Dialect(),
  *   model: scriptedModel(["<think>.</think><answer>1</answer>"]),
- *   storage: { checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() },
+ *   storage: { ...(await openStorage("memory")), checkpointer },
  * });
  * await agent.run({ question: "?" });
  * checkpointer.verify(); // throws if anything was mutated after it was checkpointed

@@ -8,11 +8,11 @@ import { MemorySaver } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createGraphAgent, defineTool, openStorage, r1v4Dialect, type AgentStorage } from "interleaf";
-import { MemoryImageStore } from "interleaf/storage";
+import { createGraphAgent, defineTool, openStorage, r1v4Dialect, type Storage } from "interleaf";
+
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
-import { MemoryResultCache } from "../../src/storage/index.js";
+
 import { dropSchemas, postgresSpec, requirePostgres, uniqueSchema } from "../storage/postgres-test-database.js";
 
 const SECRET_ENV = "INTERLEAF_POISON_TEST_SECRET";
@@ -59,11 +59,11 @@ function echoTool(seen: unknown[]) {
   });
 }
 
-const storages: [string, () => Promise<AgentStorage>][] = [
+const storages: [string, () => Promise<Storage>][] = [
   ["interleaf SQLite", () => openStorage(join(dir, "interleaf.db"))],
   ["interleaf Postgres", async () => (await requirePostgres(), openStorage(postgresSpec(schema)))],
-  ["LangGraph MemorySaver", async () => ({ checkpointer: new MemorySaver(), images: new MemoryImageStore(), cache: new MemoryResultCache() })],
-  ["LangGraph SqliteSaver", async () => ({ checkpointer: SqliteSaver.fromConnString(join(dir, "langgraph.db")), images: new MemoryImageStore(), cache: new MemoryResultCache() })],
+  ["LangGraph MemorySaver", async () => ({ ...(await openStorage("memory")), checkpointer: new MemorySaver() })],
+  ["LangGraph SqliteSaver", async () => ({ ...(await openStorage("memory")), checkpointer: SqliteSaver.fromConnString(join(dir, "langgraph.db")) })],
 ];
 
 describe.each(storages)("model-controlled data on %s", (_name, open) => {

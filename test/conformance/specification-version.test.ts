@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MemorySaver } from "@langchain/langgraph";
 import { InterleafError, createGraphAgent, r1v4Dialect, type AgentContext, type Planner } from "interleaf";
 import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
 import { chainPageFetchers, modelSummarizer, refusingImageHost } from "interleaf/search";
 import { createLocalSandbox } from "interleaf/sandbox";
 import { modelPlanner } from "interleaf/planning";
+import { plannerFor } from "../../nodes/planning/plan-node.js";
+import { openMemoryStorage } from "../../src/storage/open-memory-storage.js";
 import { codeTool, imageSearchTool, textSearchTool, webVisitTool } from "interleaf/nodes";
-import { plannerFor } from "../../nodes/plan/plan-node.js";
 import { interleavedGraph, plannerGraph } from "interleaf/graphs";
 import { scriptedImageSearch, scriptedModel, scriptedPageFetcher, scriptedSearch } from "interleaf/testing";
 
@@ -40,7 +40,7 @@ function expectRefused(run: () => unknown, extensionPoint: string, version: stri
 }
 
 const model = scriptedModel(["<think>.</think><answer>ok</answer>"]);
-const memoryStorage = () => ({ checkpointer: new MemorySaver(), images: new MemoryImageStore(), cache: new MemoryResultCache() });
+const memoryStorage = () => openMemoryStorage();
 
 describe("createGraphAgent checks the contract version of what it is given", () => {
   it("refuses a v2 model backend, naming it", () => {

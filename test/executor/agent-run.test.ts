@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AgentState, InterleafError, createGraphAgent, r1v4Dialect, type AgentEvent } from "interleaf";
+import { AgentState, InterleafError, createGraphAgent, openStorage, r1v4Dialect, type AgentEvent } from "interleaf";
 import { MemoryImageStore } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { scriptedModel } from "interleaf/testing";
@@ -39,7 +39,7 @@ describe("an interleaved run", () => {
       graph: interleavedGraph(),
       model,
       dialect: r1v4Dialect(),
-      storage: { checkpointer: new (await import("@langchain/langgraph")).MemorySaver(), images, cache: new (await import("interleaf/storage")).MemoryResultCache() },
+      storage: { ...(await openStorage("memory")), images },
     });
     const result = await agent.run({ question: "What is it?", images: [photo] });
     const state = await agent.state(result.threadId);

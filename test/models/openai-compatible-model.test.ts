@@ -160,17 +160,26 @@ describe("openAICompatibleModel", () => {
     expect(error.message).toContain("did not answer within 50 ms");
   });
 
-  it("takes the key from the named environment variable, and sends none without one", async () => {
+  it("takes the key from the named environment variable, and sends none when told apiKey: \"\"", async () => {
     server = await startChatServer(() => ({ json: completion("ok") }));
     process.env.INTERLEAF_TEST_MODEL_KEY = KEY;
     try {
       await openAICompatibleModel({ baseURL: server.baseURL, model: "m", apiKeyEnv: "INTERLEAF_TEST_MODEL_KEY" }).generate({ messages: [{ role: "user", content: [text("a")] }] });
-      await openAICompatibleModel({ baseURL: server.baseURL, model: "m", apiKeyEnv: "INTERLEAF_TEST_MODEL_KEY_UNSET" }).generate({ messages: [{ role: "user", content: [text("b")] }] });
+      await openAICompatibleModel({ baseURL: server.baseURL, model: "m", apiKey: "", apiKeyEnv: "INTERLEAF_TEST_MODEL_KEY" }).generate({ messages: [{ role: "user", content: [text("b")] }] });
     } finally {
       delete process.env.INTERLEAF_TEST_MODEL_KEY;
     }
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(server.requests[1]?.headers.authorization).toBeUndefined();
+  });
+
+  it("refuses to start without a key, naming the environment variable and how to go without one", async () => {
+    delete process.env.INTERLEAF_TEST_MODEL_KEY_UNSET;
+    const error = await caught(Promise.resolve().then(() => openAICompatibleModel({ baseURL: "http://127.0.0.1:9/v1", model: "m", apiKeyEnv: "INTERLEAF_TEST_MODEL_KEY_UNSET" })));
+    expect(error.code).toBe("config_invalid");
+    expect(error.message).toContain("set INTERLEAF_TEST_MODEL_KEY_UNSET or pass apiKey");
+    expect(error.message).toContain('apiKey: ""');
+    expect(error.details).toEqual({ environmentVariable: "INTERLEAF_TEST_MODEL_KEY_UNSET" });
   });
 
   it("refuses an image part without bytes with a clear error", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createGraphAgent, r1v4Dialect, textOf, type AgentEvent, type ModelRequest } from "interleaf";
 import { scriptedModel } from "interleaf/testing";
-import { planAndExecuteGraph, planConsistencyOf } from "../../graphs/plan-and-execute/index.js";
+import { planAndExecuteGraph } from "../../graphs/plan-and-execute/index.js";
+import { planConsistencyOf } from "../../src/planning/index.js";
 import { plannerGraph } from "../../graphs/planner/index.js";
 import type { PlanExecuteStateValue } from "../../src/planning/index.js";
 import { PAPER_PLAN, WEB, photo, searchWeb, type Log } from "./helpers.js";

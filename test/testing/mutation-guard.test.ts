@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { InterleafError, createGraphAgent, r1v4Dialect, type AgentStateValue } from "interleaf";
-import { MemoryImageStore, MemoryResultCache } from "interleaf/storage";
+import { InterleafError, createGraphAgent, openStorage, r1v4Dialect, type AgentStateValue } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { checkpointerConformance } from "interleaf/conformance";
 import { MutationGuardCheckpointer, expectNoCheckpointMutation, isTestingError, scriptedModel } from "interleaf/testing";
 
-const storage = (checkpointer: MutationGuardCheckpointer) => ({ checkpointer, images: new MemoryImageStore(), cache: new MemoryResultCache() });
+const storage = async (checkpointer: MutationGuardCheckpointer) => ({ ...(await openStorage("memory")), checkpointer });
 const script = ['<think>.</think><tool_call>{"name": "nothing", "arguments": {}}</tool_call>', "<think>.</think><answer>done</answer>"];
 
 describe("a checkpointer that fails a test when a stored checkpoint is mutated after writing", () => {
   it("passes a well-behaved run", async () => {
     const checkpointer = new MutationGuardCheckpointer();
-    const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const agent = createGraphAgent({ graph: interleavedGraph(), dialect: r1v4Dialect(), model: scriptedModel(script), storage: await storage(checkpointer) });
     const result = await agent.run({ question: "?" });
     expect(result.status).toBe("answered");
     expectNoCheckpointMutation(checkpointer);
@@ -24,7 +23,7 @@ describe("a checkpointer that fails a test when a stored checkpoint is mutated a
       state.budgets.maxToolCalls = 99;
       return {};
     };
-    const agent = createGraphAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: storage(checkpointer) });
+    const agent = createGraphAgent({ graph: interleavedGraph({ plan: sloppyPlan }), dialect: r1v4Dialect(), model: scriptedModel(script), storage: await storage(checkpointer) });
     // The guard's error surfaces either from run() or as the failed result's error.
     const outcome = await agent.run({ question: "?" }).then(
       (result) => result.error,

@@ -5,7 +5,7 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createGraphAgent, openAICompatibleModel, r1v4Dialect, type AgentStorage, type AnyTool, type ModelBackend } from "interleaf";
+import { createGraphAgent, openAICompatibleModel, r1v4Dialect, type Storage, type AnyTool, type ModelBackend } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import type { Cassette } from "interleaf/testing";
 import { visualTools } from "../../nodes/visual/index.js";
@@ -70,7 +70,7 @@ export function liveModel(baseURL: string, apiKey = "sk-interleaf-test-000000000
 }
 
 /** The agent of the recorded run, with the cassette's model and tools. */
-export function recordedAgent(cassette: Cassette, options: { baseURL?: string; storage?: AgentStorage; tools?: AnyTool[]; instructions?: string } = {}) {
+export function recordedAgent(cassette: Cassette, options: { baseURL?: string; storage?: Storage; tools?: AnyTool[]; instructions?: string } = {}) {
   let clock = 1_700_000_000_000;
   return createGraphAgent({
     graph: interleavedGraph(),

@@ -2,7 +2,7 @@ import { text, type ContentPart, type ModelMessage } from "../../models/messages
 import type { ToolCallRecord, TrajectoryStep } from "../../state/trajectory.js";
 import type { DialectInput } from "../dialect.js";
 import { labelledImages, questionImages } from "../image-parts.js";
-import { graphStepIntro } from "../graph-step.js";
+import { introduceGraphToolCalls } from "../graph-step.js";
 import { inlineJson } from "../inline-json.js";
 import { observationText } from "../observation-text.js";
 import { formatReminder, textProtocolPrompt } from "./text-protocol-prompt.js";
@@ -17,7 +17,7 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
   ];
   for (const step of input.steps) {
     if (step.source === "graph") {
-      messages.push({ role: "user", content: [text(graphStepIntro(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] });
+      messages.push({ role: "user", content: [text(introduceGraphToolCalls(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] });
       continue;
     }
     messages.push({ role: "assistant", content: [text(replayText(step, options))] });

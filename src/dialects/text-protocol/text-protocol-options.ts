@@ -86,24 +86,12 @@ export interface TextProtocolOptions {
   systemPrompt?: (context: TextProtocolPromptContext) => string;
 }
 
-/** {@link TextProtocolOptions} with every default filled in. */
-export interface ResolvedTextProtocolOptions {
-  name: string;
-  thinkTag: string;
-  answerTag: string;
-  resultTag: string;
-  toolCallTag: string | null;
-  coordinates: CoordinateConvention;
-  aliases: readonly ToolAlias[];
-  tags: readonly TagAction[];
-  requireThink: boolean;
-  stop: readonly string[];
-  renderImageLabel: (label: string) => string;
-  renderResult: (call: ToolCallRecord, text: string) => string;
-  intro?: string;
-  guidance?: (registry: ToolRegistry) => string[];
-  systemPrompt?: (context: TextProtocolPromptContext) => string;
-}
+/**
+ * {@link TextProtocolOptions} with every default filled in; `intro`, `guidance` and
+ * `systemPrompt` have no default (without them the built-in prompt is used).
+ */
+export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, "intro" | "guidance" | "systemPrompt">> &
+  Pick<TextProtocolOptions, "intro" | "guidance" | "systemPrompt">;
 
 /** Fills in the defaults of {@link TextProtocolOptions}. */
 export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {

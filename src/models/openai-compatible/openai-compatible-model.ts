@@ -1,8 +1,10 @@
 import { InterleafError } from "../../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
-import { excerpt, redact } from "../model-errors.js";
+import { excerpt } from "../model-errors.js";
 import { httpStatusError } from "../../net/http-status-error.js";
+import { redactSecrets } from "../../net/redact.js";
 import { withRetry } from "../../net/retry.js";
+import { loadApiKey } from "../../util/load-api-key.js";
 import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
 import { readChatCompletion } from "./openai-response.js";
 
@@ -12,7 +14,11 @@ export interface OpenAICompatibleModelOptions {
   baseURL: string;
   /** The model's name as the server knows it (`skywork/r1v4-lite`, `Qwen/Qwen3-VL-8B-Instruct`). */
   model: string;
-  /** The API key. Default: the environment variable named by `apiKeyEnv`; none is sent when neither is set. */
+  /**
+   * The API key, sent as `Authorization: Bearer`. Default: the environment variable named by
+   * `apiKeyEnv`; when neither is set, creating the backend throws `config_invalid` naming the
+   * variable. Pass `apiKey: ""` for a server that needs no key (a local vLLM or SGLang).
+   */
   apiKey?: string;
   /** The environment variable holding the key. Default `OPENAI_API_KEY`. */
   apiKeyEnv?: string;
@@ -70,7 +76,12 @@ export interface OpenAICompatibleModelOptions {
 export function openAICompatibleModel(options: OpenAICompatibleModelOptions): ModelBackend {
   const provider = options.provider ?? "openai-compatible";
   const url = `${options.baseURL.replace(/\/+$/, "")}/chat/completions`;
-  const apiKey = options.apiKey ?? process.env[options.apiKeyEnv ?? "OPENAI_API_KEY"];
+  const apiKey = loadApiKey({
+    apiKey: options.apiKey,
+    environmentVariable: options.apiKeyEnv ?? "OPENAI_API_KEY",
+    service: `the model "${options.model}" at ${options.baseURL}`,
+    hint: 'for a server that needs no key, such as a local vLLM, pass apiKey: ""',
+  });
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 300_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
@@ -85,7 +96,7 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     ...(options.random ? { random: options.random } : {}),
   };
   const who = `the model "${options.model}" at ${url}`;
-  const clean = (value: string) => redact(value, apiKey);
+  const clean = (value: string) => redactSecrets(value, [apiKey]);
 
   function requestBody(request: ModelRequest): string {
     const stop = [...new Set([...(options.stop ?? []), ...(request.stop ?? [])])];

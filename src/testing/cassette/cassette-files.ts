@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { join } from "node:path";
 import { InterleafError } from "../../errors/index.js";
 import { testingError } from "../testing-error.js";
+import { fileExtensionFor } from "../../images/image-format.js";
 import { stableStringify } from "../../util/stable-json.js";
 import type { CassetteEntry } from "./cassette-entry.js";
 
@@ -11,12 +12,10 @@ export const CASSETTE_FILE = "cassette.jsonl";
 /** The folder of a cassette holding the bytes of images tools produced, one file per sha256. */
 export const IMAGES_FOLDER = "images";
 
-const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif", "image/tiff": "tif", "image/avif": "avif" };
-
 /** The file name of an image in a cassette: `<sha256>.<ext>`. Ids are checked, so a cassette cannot name a path. */
 export function imageFileName(id: string, mime: string): string {
   if (!/^[0-9a-f]{64}$/.test(id)) throw new InterleafError("invalid_argument", `"${id}" is not an image id (64 hex characters); the cassette file is corrupt`);
-  return `${id}.${EXTENSIONS[mime] ?? "bin"}`;
+  return `${id}.${fileExtensionFor(mime)}`;
 }
 
 /** Reads a cassette's calls; undefined when the folder has no cassette file. */

@@ -1,3 +1,5 @@
+import { REDACTED, redactSecrets } from "../../net/redact.js";
+
 /** What a {@link createRedactor} removes, besides its built-in patterns. */
 export interface RedactOptions {
   /** Exact secret values (API keys, passwords); values shorter than 4 characters are ignored. */
@@ -15,9 +17,6 @@ export interface RedactOptions {
 
 /** Replaces secrets in any JSON-like value, returning a redacted copy. */
 export type Redactor = <T>(value: T) => T;
-
-/** The text secrets are replaced with. */
-export const REDACTED = "[redacted]";
 
 const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
 const SECRET_FIELD = /^(authorization|proxy-authorization|x-api-key|api[-_]?key|apikey|password|passwd|secret|client[-_]?secret|access[-_]?token|refresh[-_]?token|token|cookie|set-cookie)$/i;
@@ -54,13 +53,10 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   const secrets = new Set<string>();
   for (const secret of options.secrets ?? []) if (secret && secret.length >= 4) secrets.add(secret);
   for (const [name, value] of Object.entries(env)) if (value && SECRET_NAME.test(name) && looksSecret(value)) secrets.add(value);
-  // Longest first, so a secret containing another is removed whole.
-  const exact = [...secrets].sort((a, b) => b.length - a.length);
   const patterns = options.patterns ?? [];
 
   const redactText = (text: string): string => {
-    let out = text;
-    for (const secret of exact) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    let out = redactSecrets(text, secrets);
     for (const [pattern, replacement] of BUILT_IN_PATTERNS) out = out.replace(pattern, replacement);
     for (const pattern of patterns) out = out.replace(pattern, REDACTED);
     return out;

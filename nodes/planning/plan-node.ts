@@ -3,6 +3,7 @@ import { modelPlanner, type Planner } from "../../src/planning/index.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { plural } from "../../src/util/plural.js";
 import { checkSpecificationVersion } from "../../src/util/specification-version.js";
+import { addToCounters } from "../../src/state/counters.js";
 
 /** Which planner a plan node uses: a planner, or one made from the run's context. */
 export type PlannerChoice = Planner | ((context: AgentContext) => Planner);
@@ -55,13 +56,7 @@ export function createPlanNode(options: PlanNodeOptions = {}) {
       emit(runtime.writer, { type: "usage", ...result.usage });
       return {
         plans: { version: 0, steps: result.steps, reason: "initial", thought: result.thought, raw: result.raw, planner: result.planner },
-        counters: {
-          ...state.counters,
-          modelTurns: state.counters.modelTurns + result.attempts,
-          inputTokens: state.counters.inputTokens + result.usage.inputTokens,
-          outputTokens: state.counters.outputTokens + result.usage.outputTokens,
-          elapsedMs: state.counters.elapsedMs + durationMs,
-        },
+        counters: addToCounters(state.counters, { modelTurns: result.attempts, elapsedMs: durationMs }, result.usage),
       };
     } catch (error) {
       if (!InterleafError.isInstance(error) || error.code !== "plan_invalid") throw error;

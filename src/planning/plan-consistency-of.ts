@@ -1,6 +1,8 @@
-import type { AgentStateValue, ToolRegistry } from "../../src/index.js";
-import { planConsistency, type PlanConsistencyReport, type PlanExecuteStateValue } from "../../src/planning/index.js";
-import { resultsOf } from "../../src/planning/plan-step-result.js";
+import type { AgentStateValue } from "../state/agent-state.js";
+import type { ToolRegistry } from "../tools/tool-registry.js";
+import type { PlanExecuteStateValue } from "./plan-execute-state.js";
+import { planConsistency, type PlanConsistencyReport } from "./plan-consistency.js";
+import { resultsOf } from "./plan-step-result.js";
 
 /**
  * The plan–execution consistency report of a finished thread's state: its latest plan against
@@ -9,7 +11,7 @@ import { resultsOf } from "../../src/planning/plan-step-result.js";
  *
  * @example
  * ```ts
- * import { planConsistencyOf } from "interleaf/graphs";
+ * import { planConsistencyOf } from "interleaf";
  *
  * // const report = planConsistencyOf(await agent.state(result.threadId));
  * ```
