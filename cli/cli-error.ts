@@ -39,7 +39,7 @@ export function reportFailure(error: unknown, command: string, io: CliIo): ExitC
     io.err(`${prefix} ${error.message} [${(error as NodeJS.ErrnoException).code}]\n`);
   } else {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(`${prefix} unexpected failure, a bug in interleaf (please report it):\n${detail}\n`);
+    io.err(`${prefix} unexpected failure, a bug in interleaf (please report it) [internal_error]:\n${detail}\n`);
   }
   return exitCodeOf(error);
 }

@@ -34,7 +34,7 @@ export const modelOption = () => new Option("--model <provider:model>", "an Open
 export const baseUrlOption = () => new Option("--base-url <url>", "the OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1");
 
 /** `--api-key-env`: which environment variable holds the key (the key itself is never stored). */
-export const apiKeyEnvOption = () => computedDefault(new Option("--api-key-env <name>", "environment variable holding the API key"), "INTERLEAF_API_KEY, else OPENAI_API_KEY");
+export const apiKeyEnvOption = () => computedDefault(new Option("--api-key-env <name>", "environment variable holding the API key (none: send no key, for a local server)"), "INTERLEAF_API_KEY, else OPENAI_API_KEY");
 
 /** `--extra-body`: extra JSON fields for every model request. */
 export const extraBodyOption = () => new Option("--extra-body <json>", "a JSON object merged into every model request");

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { ModelBackend } from "../src/models/model-backend.js";
 import { openAICompatibleModel } from "../src/models/openai-compatible/openai-compatible-model.js";
 import { scriptedModel } from "../src/testing/scripted-model.js";
+import { InterleafError } from "../src/errors/index.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./cli-error.js";
 import type { RunConfig } from "./run-config.js";
@@ -19,7 +20,8 @@ const KNOWN_BASE_URLS: Record<string, string> = {
  *   call order);
  * - `--model <provider>:<model>` with `--base-url <url>`: any OpenAI-compatible endpoint (vLLM,
  *   SGLang, OpenRouter, the Skywork API); `openai:` and `openrouter:` know their URL. The key is
- *   read from `--api-key-env` (default `INTERLEAF_API_KEY`, then `OPENAI_API_KEY`).
+ *   read from `--api-key-env` (default `INTERLEAF_API_KEY`, then `OPENAI_API_KEY`); `--api-key-env none`
+ *   sends no key (a local vLLM or SGLang server).
  */
 export async function resolveModel(config: RunConfig, io: CliIo): Promise<ModelBackend> {
   if (config.script) {
@@ -43,11 +45,21 @@ export async function resolveModel(config: RunConfig, io: CliIo): Promise<ModelB
   const modelId = colon > 0 ? config.model.slice(colon + 1) : config.model;
   const baseURL = config.baseUrl ?? KNOWN_BASE_URLS[provider];
   if (!baseURL) throw new UsageError(`--model ${config.model}: give --base-url for provider "${provider}" (known without it: ${Object.keys(KNOWN_BASE_URLS).join(", ")})`);
-  const envName = config.apiKeyEnv ?? (io.env.INTERLEAF_API_KEY ? "INTERLEAF_API_KEY" : "OPENAI_API_KEY");
   return openAICompatibleModel({
     baseURL,
     model: modelId,
-    apiKey: io.env[envName] ?? "",
+    apiKey: apiKeyOf(config, io),
     ...(config.extraBody ? { extraBody: config.extraBody } : {}),
+  });
+}
+
+/** The API key: from the variable `--api-key-env` names; none with `--api-key-env none`; a missing variable is `config_invalid`. */
+function apiKeyOf(config: RunConfig, io: CliIo): string {
+  if (config.apiKeyEnv === "none") return "";
+  const envName = config.apiKeyEnv ?? (io.env.INTERLEAF_API_KEY ? "INTERLEAF_API_KEY" : "OPENAI_API_KEY");
+  const key = io.env[envName];
+  if (key) return key;
+  throw new InterleafError("config_invalid", `the model needs an API key: set ${envName}, name another variable with --api-key-env, or pass --api-key-env none for a server that needs no key`, {
+    details: { environmentVariable: envName },
   });
 }

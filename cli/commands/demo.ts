@@ -14,7 +14,7 @@ import { demoIndexDir, openCliStorage } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { DEMO_QUESTION, DEMO_TURNS } from "../demo/demo-script.js";
 import { dbOption, jsonOption } from "../options.js";
-import { plural } from "../output/plural.js";
+import { plural } from "../../src/util/plural.js";
 import { printRun } from "../output/print-run.js";
 
 /** The demo's bundled files: in `cli/demo/` in the sources, copied to `dist/cli/demo/` by the build. */

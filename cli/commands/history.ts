@@ -1,3 +1,4 @@
+import { terminalText } from "../output/terminal-text.js";
 import { Command } from "@commander-js/extra-typings";
 import { openCliStorage } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
@@ -21,7 +22,7 @@ export function historyCommand(context: CommandContext) {
           io.out(`${JSON.stringify(history, null, 2)}\n`);
         } else {
           for (const entry of history) {
-            io.out(`${entry.checkpointId}  superstep ${String(entry.superstep).padStart(3)}  ${entry.source.padEnd(6)} next: ${(entry.next.join(",") || "-").padEnd(8)} ${entry.summary}\n`);
+            io.out(`${entry.checkpointId}  superstep ${String(entry.superstep).padStart(3)}  ${entry.source.padEnd(6)} next: ${(entry.next.join(",") || "-").padEnd(8)} ${terminalText(entry.summary)}\n`);
           }
         }
         context.exit(EXIT.ok);

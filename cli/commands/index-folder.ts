@@ -5,7 +5,7 @@ import { cliIndexDir } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { EXIT } from "../exit-codes.js";
 import { computedDefault, dbOption, jsonOption } from "../options.js";
-import { plural } from "../output/plural.js";
+import { plural } from "../../src/util/plural.js";
 import { progressLine } from "../output/progress-line.js";
 
 /**

@@ -41,11 +41,26 @@ export function runCommand(context: CommandContext) {
       try {
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
         const threadId = options.thread ?? randomUUID();
-        await saveRunConfig(storage.cache, threadId, config);
-        const events = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, ...(io.interrupt ? { signal: io.interrupt } : {}) });
+        const run = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, ...(io.interrupt ? { signal: io.interrupt } : {}) });
+        // Saved once the run has started: a run refused (the thread exists, or another process runs it) changes nothing.
+        const events = onceStarted(run, () => saveRunConfig(storage.cache, threadId, config));
         context.exit(await printRun(events, io, { json: options.json, db: options.db }));
       } finally {
         await storage.close();
       }
     });
+}
+
+/** The events of a run, calling `started` before the first one is passed on. */
+async function* onceStarted<T, R>(events: AsyncGenerator<T, R>, started: () => Promise<void>): AsyncGenerator<T, R> {
+  let first = true;
+  for (;;) {
+    const next = await events.next();
+    if (next.done) return next.value;
+    if (first) {
+      first = false;
+      await started();
+    }
+    yield next.value;
+  }
 }

@@ -1,3 +1,4 @@
+import { fileExtensionFor } from "../../src/images/image-format.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
@@ -9,10 +10,11 @@ import type { CommandContext } from "../command-context.js";
 import { EXIT } from "../exit-codes.js";
 import { readOnlyAgent } from "../open-cli-agent.js";
 import { dbOption, jsonOption } from "../options.js";
-import { describeImage, originBox } from "../output/format-image.js";
-import { plural } from "../output/plural.js";
+import { describeImage } from "../output/format-image.js";
+import { terminalText } from "../output/terminal-text.js";
+import { originBox } from "../../src/images/origin-box.js";
+import { plural } from "../../src/util/plural.js";
 
-const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif", "image/tiff": "tif", "image/avif": "avif" };
 
 /**
  * `interleaf trajectory <thread> [--images <dir>]`: every step with its thought, tool calls and
@@ -40,7 +42,7 @@ export function trajectoryCommand(context: CommandContext) {
           await mkdir(dir, { recursive: true });
           for (const ref of produced) {
             const { bytes } = await storage.images.get(ref.id);
-            const file = join(dir, `${ref.id}.${EXTENSIONS[ref.mime] ?? "bin"}`);
+            const file = join(dir, `${ref.id}.${fileExtensionFor(ref.mime)}`);
             await writeFile(file, bytes);
             written.push(file);
           }
@@ -51,20 +53,20 @@ export function trajectoryCommand(context: CommandContext) {
           context.exit(EXIT.ok);
           return;
         }
-        io.out(`Question: ${state.question}\n`);
+        io.out(`Question: ${terminalText(state.question)}\n`);
         for (const entry of gallery.entries.filter((e) => !e.label.startsWith("observation"))) io.out(`Input: ${describeImage(entry.ref, entry.label)}\n`);
         for (const step of state.steps) {
           io.out(`\n[step ${step.index}] ${step.kind} · model ${step.model.durationMs} ms · tokens ${step.usage.inputTokens}+${step.usage.outputTokens}\n`);
-          if (step.thought) io.out(`  think: ${step.thought.trim()}\n`);
-          if (step.problem) io.out(`  malformed: ${step.problem}\n`);
+          if (step.thought) io.out(`  think: ${terminalText(step.thought.trim())}\n`);
+          if (step.problem) io.out(`  malformed: ${terminalText(step.problem)}\n`);
           for (const call of step.calls) {
-            io.out(`  call ${call.name} ${JSON.stringify(call.arguments)} (${call.durationMs} ms)\n`);
-            io.out(`    ${call.observation.error ? `error ${call.observation.error.code}: ` : ""}${call.observation.text.trim().replace(/\n/g, "\n    ")}\n`);
+            io.out(`  call ${call.name} ${terminalText(JSON.stringify(call.arguments))} (${call.durationMs} ms)\n`);
+            io.out(`    ${call.observation.error ? `error ${call.observation.error.code}: ` : ""}${terminalText(call.observation.text.trim()).replace(/\n/g, "\n    ")}\n`);
             for (const ref of call.observation.images) io.out(`    → ${describeImage(ref, gallery.labelOf(ref.id))}\n`);
           }
-          if (step.answer !== undefined) io.out(`  answer: ${step.answer}\n`);
+          if (step.answer !== undefined) io.out(`  answer: ${terminalText(step.answer)}\n`);
         }
-        io.out(`\n${state.stop ? `Ended: ${state.stop.reason} (${state.stop.message})` : "Not finished: interleaf resume " + threadId}\n`);
+        io.out(`\n${state.stop ? `Ended: ${state.stop.reason} (${terminalText(state.stop.message)})` : "Not finished: interleaf resume " + threadId}\n`);
         if (written.length) io.out(`Wrote ${plural(written.length, "image")} to ${resolve(io.cwd, options.images ?? ".")}\n`);
         context.exit(EXIT.ok);
       } finally {

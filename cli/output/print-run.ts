@@ -3,7 +3,8 @@ import type { RunResult } from "../../src/executor/run-result.js";
 import type { CliIo } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { paletteFor } from "./colour.js";
-import { plural } from "./plural.js";
+import { plural } from "../../src/util/plural.js";
+import { terminalText } from "./terminal-text.js";
 import { progressLine } from "./progress-line.js";
 import { renderEvent } from "./render-event.js";
 
@@ -51,7 +52,7 @@ export async function printRun(events: AsyncGenerator<AgentEvent, RunResult>, io
     io.err(`${red("Interrupted.")} The thread keeps its last checkpoint; continue it with: ${resume}\n`);
     return EXIT.interrupted;
   }
-  if (result.error) io.err(`${red(`Run ${result.status}:`)} ${result.error.message} [${result.error.code}]\nThe thread keeps its last checkpoint: ${resume}\n`);
+  if (result.error) io.err(`${red(`Run ${result.status}:`)} ${terminalText(result.error.message)} [${result.error.code}]\nThe thread keeps its last checkpoint: ${resume}\n`);
   else if (result.status !== "answered" && !options.json) io.err(`The run ended without an answer; it can continue with: ${resume}\n`);
   return result.status === "answered" ? EXIT.ok : EXIT.noAnswer;
 }

@@ -1,6 +1,7 @@
 import type { AgentEvent } from "../../src/executor/agent-events.js";
 import type { Palette } from "./colour.js";
 import { describeImage } from "./format-image.js";
+import { terminalText } from "./terminal-text.js";
 
 /** One event as the human output shows it while a run goes (empty string: not shown). */
 export function renderEvent(event: AgentEvent, palette: Palette): string {
@@ -23,17 +24,17 @@ export function renderEvent(event: AgentEvent, palette: Palette): string {
       return `${head}${images}${event.replayed ? " (from journal)" : ""}\n`;
     }
     case "answer":
-      return `\n${palette.bold("Answer:")} ${event.answer}\n`;
+      return `\n${palette.bold("Answer:")} ${terminalText(event.answer)}\n`;
     case "stopped":
-      return `\nStopped (${event.stop.reason}): ${event.stop.message}\n`;
+      return `\nStopped (${event.stop.reason}): ${terminalText(event.stop.message)}\n`;
     case "step_finished":
     case "usage":
       return "";
   }
 }
 
-/** Collapses white space and cuts long text. */
+/** Collapses white space, removes terminal control sequences and cuts long text. */
 export function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = terminalText(text).replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
