@@ -5,6 +5,7 @@
  * @packageDocumentation
  * @module interleaf/nodes
  */
+export { emit } from "../src/executor/agent-events.js";
 export { reasonNode } from "./reason/reason-node.js";
 export { toolsNode } from "./tools/tools-node.js";
 export { answerNode } from "./answer/answer-node.js";

@@ -14,7 +14,7 @@
 // Running an agent.
 export { Agent, createGraphAgent, type AgentOptions, type RunOptions, type ForkOptions } from "./executor/agent.js";
 export type { AgentContext } from "./executor/agent-context.js";
-export { emit, type AgentEvent, type AgentEventType } from "./executor/agent-events.js";
+export type { AgentEvent, AgentEventType } from "./executor/agent-events.js";
 export type { AgentGraph, CompiledAgentGraph } from "./executor/agent-graph.js";
 export type { CheckpointSummary } from "./executor/checkpoint-summary.js";
 export type { ImageInput, RunInput } from "./executor/run-input.js";
@@ -30,7 +30,7 @@ export type { ImageRef } from "./images/image-ref.js";
 
 // Model backends.
 export type { ModelBackend, ModelRequest, ModelResponse, ToolSpec } from "./models/model-backend.js";
-export { textOf, type ContentPart, type ImagePart, type ModelMessage, type TextPart, type ToolCallRequest } from "./models/messages.js";
+export type { ContentPart, ImagePart, ModelMessage, TextPart, ToolCallRequest } from "./models/messages.js";
 export { openAICompatibleModel, type OpenAICompatibleModelOptions } from "./models/openai-compatible/openai-compatible-model.js";
 export type { ImagePlacement } from "./models/openai-compatible/openai-messages.js";
 export { langchainModel, type LangChainModelOptions } from "./models/langchain/langchain-model.js";
@@ -52,7 +52,6 @@ export type { PresetDialectOptions } from "./dialects/presets/preset-options.js"
 // Tools.
 export { defineTool, type Tool, type AnyTool, type ToolContext, type ToolOutput } from "./tools/tool.js";
 export { ToolRegistry } from "./tools/tool-registry.js";
-export { createToolContext, type ToolContextOptions } from "./tools/tool-context.js";
 
 // Storage and the other extension points (their implementations are in the subpaths).
 export { openStorage } from "./storage/open-storage.js";
@@ -68,5 +67,7 @@ export type { CodeSandbox } from "./sandbox/code-sandbox.js";
 export type { Planner } from "./planning/planner.js";
 
 // Errors.
-export * from "./errors/index.js";
+export { InterleafError, type AnyInterleafError, type InterleafErrorOptions } from "./errors/interleaf-error.js";
+export type { CommonErrorDetails, ErrorDetails, ErrorDetailsByCode, FallbackErrorCode, HttpFailureDetails, InputIssue, InterleafErrorCode, PlanIssue } from "./errors/error-details.js";
+export type { ErrorInfo } from "./errors/error-info.js";
 export { httpStatusError, isRetryableStatus, type HttpFailureCode, type HttpStatusErrorOptions } from "./net/http-status-error.js";

@@ -1,5 +1,6 @@
 import { END, START, StateGraph } from "@langchain/langgraph";
-import { AgentState, emit, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
+import { AgentState, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
 import { createPlanNode, type PlannerChoice } from "../../nodes/planning/plan-node.js";
 import type { NodeRuntime } from "../../nodes/index.js";
 import { plural } from "../../src/util/plural.js";

@@ -1,4 +1,5 @@
-import { emit, InterleafError, type ModelBackend, type TrajectoryStep } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
+import { InterleafError, type ModelBackend, type TrajectoryStep } from "../../src/index.js";
 import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
 import { type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult, type PlaceholderFill } from "../../src/planning/index.js";
 import { fillPlaceholders } from "../../src/planning/fill-placeholders.js";

@@ -1,4 +1,5 @@
-import { emit, InterleafError, type AgentContext, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
+import { InterleafError, type AgentContext, type AgentStateUpdate, type AgentStateValue } from "../../src/index.js";
 import { modelPlanner, type Planner } from "../../src/planning/index.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { plural } from "../../src/util/plural.js";

@@ -1,4 +1,5 @@
-import { emit, InterleafError } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
+import { InterleafError } from "../../src/index.js";
 import { type DoneStep, type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
 import { renumberSteps } from "../../src/planning/placeholders.js";
 import { resultKey } from "../../src/planning/plan-step-result.js";

@@ -1,5 +1,5 @@
 import { END, Send } from "@langchain/langgraph";
-import { emit } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
 import type { PlanExecuteStateUpdate, PlanExecuteStateValue } from "../../src/planning/index.js";
 import { budgetStop } from "../budget-stop.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";

@@ -1,4 +1,5 @@
-import { emit, type ModelBackend, type PlanStep, type TrajectoryStep } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
+import { type ModelBackend, type PlanStep, type TrajectoryStep } from "../../src/index.js";
 import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
 import { type PlanExecuteStateUpdate, type PlanExecuteStateValue, type PlanStepResult } from "../../src/planning/index.js";
 import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoning-step.js";

@@ -1,4 +1,5 @@
-import { emit, type AgentStateUpdate, type AgentStateValue, type ModelResponse, type ParsedTurn, type Stop, type TrajectoryStep } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
+import { type AgentStateUpdate, type AgentStateValue, type ModelResponse, type ParsedTurn, type Stop, type TrajectoryStep } from "../../src/index.js";
 import { callModel } from "../../src/models/call-model.js";
 import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
 import { raceAbort } from "../../src/net/abortable.js";

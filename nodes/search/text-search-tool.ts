@@ -36,7 +36,7 @@ const input = (max: number) =>
  *
  * @example
  * ```ts
- * import { createToolContext } from "interleaf";
+ * import { createToolContext } from "interleaf/testing";
  * import { serperSearch } from "interleaf/search";
  * import { textSearchTool } from "interleaf/nodes";
  *

@@ -43,7 +43,7 @@ interface Visit {
  *
  * @example
  * ```ts
- * import { createToolContext } from "interleaf";
+ * import { createToolContext } from "interleaf/testing";
  * import { httpPageFetcher } from "interleaf/search";
  * import { webVisitTool } from "interleaf/nodes";
  *

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InterleafError, createToolContext, type AgentContext, type ToolCallRecord, type ToolOutput } from "../../src/index.js";
+import { InterleafError, type AgentContext, type ToolCallRecord, type ToolOutput } from "../../src/index.js";
+import { createToolContext } from "../../src/tools/tool-context.js";
 import { fingerprint } from "../../src/util/stable-json.js";
 import { type ImageGallery } from "../../src/images/gallery.js";
 import { restoreInertJson, safeInertJson } from "../../src/state/inert-json.js";

@@ -1,4 +1,5 @@
-import { emit, InterleafError, type AgentStateUpdate, type AgentStateValue, type ToolCallRecord, type TrajectoryStep } from "../../src/index.js";
+import { emit } from "../../src/executor/agent-events.js";
+import { InterleafError, type AgentStateUpdate, type AgentStateValue, type ToolCallRecord, type TrajectoryStep } from "../../src/index.js";
 import { runGallery } from "../run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "./run-tool-call.js";

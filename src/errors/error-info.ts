@@ -10,5 +10,10 @@ export const ErrorInfoSchema = z.object({
   retryable: z.boolean().default(false),
   details: z.record(z.string(), z.unknown()).optional(),
 });
-/** See {@link ErrorInfoSchema}. */
+/**
+ * An error as plain data, the form state, run results, events and checkpoints keep: what
+ * `InterleafError.toJSON()` returns and `InterleafError.fromJSON` reads back.
+ *
+ * @useDeclaredType
+ */
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;

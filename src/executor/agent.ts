@@ -104,7 +104,12 @@ export class Agent {
   readonly tools: ToolRegistry;
   readonly #setup: Promise<AgentSetup>;
 
-  /** @param shared The storage and compiled graph of the agent this one was derived from (`with`). */
+  /**
+   * Use {@link createGraphAgent}.
+   *
+   * @param shared The storage and compiled graph of the agent this one was derived from (`with`).
+   * @internal
+   */
   constructor(options: AgentOptions, shared?: Promise<AgentSetup>) {
     checkExtensions(options);
     this.options = options;

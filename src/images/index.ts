@@ -14,6 +14,7 @@ export { ingestImage, composeAffine, type IngestOptions, type Provenance } from 
 export { applyAffine, invertAffine, mapBox } from "./affine-map.js";
 export { originBox, toOriginMap } from "./origin-box.js";
 export { decodeImage, readImageHeader, DEFAULT_MAX_PIXELS, type DecodeOptions, type ImageHeader } from "./decode-image.js";
+export { DEFAULT_MAX_PRODUCED_PIXELS } from "./ingest-tool-image.js";
 export { encodeRaster, type EncodedImage, type EncodeHints, type EncodingPolicy } from "./encode-image.js";
 export { createImageEngine, ImageEngine, DEFAULT_RASTER_CACHE_BYTES, type ImageEngineOptions, type ImageEngineStats, type ProducedRaster } from "./image-engine.js";
 export { RasterCache, type RasterCacheStats } from "./raster-cache.js";

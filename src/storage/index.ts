@@ -16,3 +16,4 @@ export { MemoryResultCache } from "./memory-result-cache.js";
 export type { PostgresQueryable, SqliteDatabase, SqliteStatement } from "./sql-connections.js";
 export { SqliteResultCache } from "./sqlite-result-cache.js";
 export { PostgresResultCache, type PostgresResultCacheOptions } from "./postgres-result-cache.js";
+export type { ThreadLocks, ThreadLock, LockHolder } from "./thread-locks.js";

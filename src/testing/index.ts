@@ -35,3 +35,4 @@ export { scriptedSearch, scriptedImageSearch, scriptedPageFetcher, type Script, 
 export { MutationGuardCheckpointer } from "./mutation-guard-checkpointer.js";
 export { isTestingError, type TestingError, type TestingErrorCode, type TestingErrorDetailsByCode } from "./testing-error.js";
 export { expectToolOrder, expectToolCalled, expectAnswer, expectSameTrajectory, expectNoCheckpointMutation } from "./assertions.js";
+export { createToolContext, type ToolContextOptions } from "../tools/tool-context.js";

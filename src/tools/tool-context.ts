@@ -38,7 +38,7 @@ export interface ToolContextOptions {
  *
  * @example
  * ```ts
- * import { createToolContext } from "interleaf";
+ * import { createToolContext } from "interleaf/testing";
  *
  * const context = createToolContext({ question: "What is on the sign?" });
  * console.log(context.coordinates); // "pixels"

@@ -2,7 +2,8 @@
 // tool for the rest of the thread.
 import { describe, expect, it } from "vitest";
 import { MemoryImageStore } from "interleaf/storage";
-import { createToolContext, type ImageRef, type ToolOutput } from "../../src/index.js";
+import { createToolContext } from "interleaf/testing";
+import { type ImageRef, type ToolOutput } from "../../src/index.js";
 import { createLocalSandbox } from "../../src/sandbox/index.js";
 import { codeTool } from "../../nodes/code/index.js";
 import { ingestImage } from "../../src/images/ingest.js";

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { createGraphAgent, createToolContext, r1v4Dialect, type ImageRef, type ToolOutput } from "interleaf";
+import { createGraphAgent, r1v4Dialect, type ImageRef, type ToolOutput } from "interleaf";
+import { createToolContext } from "interleaf/testing";
 import { MemoryImageStore } from "interleaf/storage";
 import { interleavedGraph } from "interleaf/graphs";
 import { resizeTool, rotateTool, codeTool } from "interleaf/nodes";

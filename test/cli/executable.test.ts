@@ -188,7 +188,7 @@ describe("the interleaf executable", { timeout: 300_000 }, () => {
     const db = join(cwd, "runs.db");
     try {
       let sent = false;
-      const run = await interleaf(["run", photo, "How many?", "--model", `vllm:slow`, "--base-url", `http://127.0.0.1:${port}/v1`, "--thread", "t-int", "--db", db], {
+      const run = await interleaf(["run", photo, "How many?", "--model", `vllm:slow`, "--base-url", `http://127.0.0.1:${port}/v1`, "--api-key-env", "none", "--thread", "t-int", "--db", db], {
         cwd,
         onStdout: (text, child) => {
           if (!sent && text.includes("Starting thread t-int")) {

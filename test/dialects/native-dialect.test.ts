@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { textOf, type ModelMessage } from "interleaf";
+import { textOf } from "../../src/models/messages.js";
+import { type ModelMessage } from "interleaf";
 import { nativeDialect } from "../../src/dialects/native-dialect.js";
 import { allTools, callRecord, loadImages, said, step } from "./agent-fixtures.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ToolRegistry, textOf, type ModelMessage } from "interleaf";
+import { ToolRegistry, type ModelMessage } from "interleaf";
+import { textOf } from "../../src/models/messages.js";
 import { ImageGallery } from "interleaf/images";
 import { deepeyesDialect } from "../../src/dialects/presets/deepeyes-dialect.js";
 import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ToolRegistry, textOf, type ContentPart, type ModelMessage } from "interleaf";
+import { ToolRegistry, type ContentPart, type ModelMessage } from "interleaf";
+import { textOf } from "../../src/models/messages.js";
 import { r1v4Dialect } from "../../src/dialects/r1v4-dialect.js";
 import { type ParsedTurn } from "../../src/dialects/dialect.js";
 import { allTools, callRecord, code, loadImages, said, step, textSearch } from "./agent-fixtures.js";

@@ -74,7 +74,7 @@ describe("one mapping from HTTP status to error", () => {
   });
 
   it("is what the model, search and page backends report for the same status", async () => {
-    const model = openAICompatibleModel({ baseURL: `${base}/429/2`, model: "m", maxRetries: 0 });
+    const model = openAICompatibleModel({ baseURL: `${base}/429/2`, model: "m", apiKey: "", maxRetries: 0 });
     const fromModel = await model.generate({ messages: [] }).catch((e: unknown) => e);
     const fromSearch = await serperSearch({ apiKey: "k", baseURL: `${base}/429/2` }).search("q").catch((e: unknown) => e);
     const fromPage = await safeFetch(`${base}/429/2`, { allow: ["127.0.0.1"] }).catch((e: unknown) => e);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createGraphAgent, r1v4Dialect, textOf, type AgentEvent, type ModelRequest } from "interleaf";
+import { createGraphAgent, r1v4Dialect, type AgentEvent, type ModelRequest } from "interleaf";
+import { textOf } from "../../src/models/messages.js";
 import { scriptedModel } from "interleaf/testing";
 import { planAndExecuteGraph } from "../../graphs/plan-and-execute/index.js";
 import { planConsistencyOf } from "../../src/planning/index.js";

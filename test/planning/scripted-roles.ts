@@ -1,5 +1,5 @@
 import type { ModelRequest } from "interleaf";
-import { textOf } from "interleaf";
+import { textOf } from "../../src/models/messages.js";
 
 /** Which of plan-and-execute's calls a request is. */
 export type Role = "planner" | "replan" | "repair" | "fill" | "reason" | "verify" | "agent";

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createToolContext, type ImageRef, type ToolContext, type ToolOutput } from "../../src/index.js";
+import { createToolContext } from "interleaf/testing";
+import { type ImageRef, type ToolContext, type ToolOutput } from "../../src/index.js";
 import { MemoryImageStore } from "../../src/images/memory-image-store.js";
 import { ingestImage } from "../../src/images/ingest.js";
 import { createLocalSandbox } from "../../src/sandbox/index.js";

@@ -4,7 +4,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { InterleafError, createToolContext } from "../../src/index.js";
+import { InterleafError } from "../../src/index.js";
+import { createToolContext } from "interleaf/testing";
 import { ingestImage } from "../../src/images/ingest.js";
 import { MemoryImageStore } from "../../src/images/memory-image-store.js";
 import { createLocalSandbox, DEFAULT_SANDBOX_LIMITS } from "../../src/sandbox/index.js";

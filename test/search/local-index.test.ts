@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createToolContext } from "interleaf";
+import { createToolContext } from "interleaf/testing";
 import { MemoryImageStore } from "interleaf/storage";
 import { ingestImage } from "interleaf/images";
 import { buildLocalIndex, openLocalIndex, searchSetupFromSpec, type LocalIndex } from "../../src/search/index.js";

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { InterleafError, createToolContext } from "interleaf";
+import { InterleafError } from "interleaf";
+import { createToolContext } from "interleaf/testing";
 import { MemoryResultCache } from "interleaf/storage";
 import { serperLens, serperSearch, serperWebpage, tavilyExtract, tavilySearch } from "../../src/search/index.js";
 import { textSearchTool, webVisitTool } from "../../nodes/search/index.js";

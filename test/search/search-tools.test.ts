@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InterleafError, ToolRegistry, createToolContext, type ResultCache } from "interleaf";
+import { InterleafError, ToolRegistry, type ResultCache } from "interleaf";
+import { createToolContext } from "interleaf/testing";
 import { MemoryResultCache } from "interleaf/storage";
 import type { SearchBackend } from "../../src/search/index.js";
 import { serperSearch } from "../../src/search/index.js";

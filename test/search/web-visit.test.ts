@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InterleafError, createToolContext, type ModelBackend, type ModelRequest } from "interleaf";
+import { InterleafError, type ModelBackend, type ModelRequest } from "interleaf";
+import { createToolContext } from "interleaf/testing";
 import { MemoryResultCache } from "interleaf/storage";
 import { httpPageFetcher, modelSummarizer } from "../../src/search/index.js";
 import { webVisitTool } from "../../nodes/search/index.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openStorage, textOf } from "interleaf";
+import { openStorage } from "interleaf";
+import { textOf } from "../../src/models/messages.js";
 import { expectToolOrder, forkAndCompare, formatTrajectoryDiff, scriptedModel, withCassette } from "interleaf/testing";
 import { CASSETTE, CASSETTES, PHOTO, QUESTION, realTools, recordedAgent } from "./recorded-run.js";
 
