@@ -2,9 +2,10 @@ import { InterleafError } from "../../errors/index.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
 import { excerpt } from "../model-errors.js";
 import { httpStatusError } from "../../net/http-status-error.js";
-import { redactSecrets } from "../../net/redact.js";
+import { REDACTED, redactSecrets } from "../../net/redact.js";
 import { withRetry } from "../../net/retry.js";
 import { loadApiKey } from "../../util/load-api-key.js";
+import { chatEndpoint, credentialValues } from "./chat-endpoint.js";
 import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
 import { readChatCompletion } from "./openai-response.js";
 
@@ -75,11 +76,12 @@ export interface OpenAICompatibleModelOptions {
  */
 export function openAICompatibleModel(options: OpenAICompatibleModelOptions): ModelBackend {
   const provider = options.provider ?? "openai-compatible";
-  const url = `${options.baseURL.replace(/\/+$/, "")}/chat/completions`;
+  const endpoint = chatEndpoint(options.baseURL);
+  const url = endpoint.url;
   const apiKey = loadApiKey({
     apiKey: options.apiKey,
     environmentVariable: options.apiKeyEnv ?? "OPENAI_API_KEY",
-    service: `the model "${options.model}" at ${options.baseURL}`,
+    service: `the model "${options.model}" at ${endpoint.shown}`,
     hint: 'for a server that needs no key, such as a local vLLM, pass apiKey: ""',
   });
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -95,8 +97,10 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.random ? { random: options.random } : {}),
   };
-  const who = `the model "${options.model}" at ${url}`;
-  const clean = (value: string) => redactSecrets(value, [apiKey]);
+  const who = `the model "${options.model}" at ${endpoint.shown}`;
+  // The key, and credentials in the URL or the extra body: a server may echo any of them, in an error or in a reply.
+  const secrets = [apiKey, ...endpoint.secrets, ...credentialValues(options.extraBody)];
+  const clean = (value: string) => redactSecrets(value, secrets);
 
   function requestBody(request: ModelRequest): string {
     const stop = [...new Set([...(options.stop ?? []), ...(request.stop ?? [])])];
@@ -149,7 +153,7 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
       if (!reading.ok) {
         throw new InterleafError("model_failed", `${who} answered without a usable completion: ${clean(reading.problem)}; check the model name and the server's logs`, { details: { status: response.status, provider, modelId: options.model } });
       }
-      return reading.response;
+      return redactedResponse(reading.response, clean);
     } catch (cause) {
       if (InterleafError.isInstance(cause)) throw cause;
       if (signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
@@ -181,4 +185,19 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
       }
     },
   };
+}
+
+/** A reply with every secret removed from its text and tool-call arguments (it is kept in checkpoints and shown to people). */
+function redactedResponse(response: ModelResponse, clean: (value: string) => string): ModelResponse {
+  const toolCalls = response.toolCalls.map((call) => {
+    const json = JSON.stringify(call.arguments ?? null);
+    const cleaned = clean(json);
+    if (cleaned === json) return call;
+    try {
+      return { ...call, arguments: JSON.parse(cleaned) as unknown };
+    } catch {
+      return { ...call, arguments: REDACTED };
+    }
+  });
+  return { ...response, text: clean(response.text), toolCalls };
 }
