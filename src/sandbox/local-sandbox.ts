@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { chmod, chown, copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { processExists } from "../util/process-exists.js";
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -155,8 +156,20 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): CodeSandb
   };
 }
 
+const FOLDER_PREFIX = "interleaf-sandbox-";
+const swept = new Set<string>();
+
+/**
+ * A fresh folder for one call, named after this process (`interleaf-sandbox-<pid>-…`). The first call
+ * in a process also removes the folders of processes that no longer exist: a run killed mid-call
+ * leaves its folder behind, holding copies of the thread's images.
+ */
 async function callFolder(root: string): Promise<string> {
-  const dir = await mkdtemp(join(root, "interleaf-sandbox-"));
+  if (!swept.has(root)) {
+    swept.add(root);
+    await removeOrphanFolders(root);
+  }
+  const dir = await mkdtemp(join(root, `${FOLDER_PREFIX}${process.pid}-`));
   // Search-only for others: the sandbox user (nobody) reaches the inputs, cannot list the folder.
   await chmod(dir, 0o711);
   await mkdir(join(dir, "inputs"), { mode: 0o755 });
@@ -312,4 +325,16 @@ function toResult(outcome: CappedProcessResult, layout: Layout, limits: SandboxL
     workDir: layout.workDir,
     inputDir: layout.inputDir,
   };
+}
+
+/** Removes call folders whose process is gone (killed before it could clean up). */
+async function removeOrphanFolders(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = name.startsWith(FOLDER_PREFIX) ? Number(/^(\d+)-/.exec(name.slice(FOLDER_PREFIX.length))?.[1]) : 0;
+      if (!pid || processExists(pid)) return;
+      await rm(join(root, name), { recursive: true, force: true }).catch(() => undefined);
+    }),
+  );
 }

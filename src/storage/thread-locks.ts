@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { InterleafError } from "../errors/index.js";
+import { processExists } from "../util/process-exists.js";
 
 /**
  * One writer per thread. A run (or resume, or a fork's first run) holds its thread's lock from its
@@ -34,13 +35,7 @@ export function currentHolder(now: number = Date.now()): LockHolder {
 
 /** Whether a holder on this machine is a process that no longer exists (it was killed). */
 export function holderIsGone(holder: LockHolder): boolean {
-  if (holder.host !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+  return holder.host === hostname() && !processExists(holder.pid);
 }
 
 /** The error a second writer gets. */
