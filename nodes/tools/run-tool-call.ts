@@ -68,6 +68,9 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
     output = await raceAbort(tool.execute(args, toolContext), signal, job.name, limit);
   } catch (caught) {
     if (scope.signal?.aborted) throw caught;
+    // The storage failed, not the tool (a full disk, a lost database): the run fails at its last
+    // checkpoint and `resume` runs the call again, instead of journaling a permanent tool error.
+    if (InterleafError.isInstance(caught, "storage_failed")) throw caught;
     error = InterleafError.from(caught, "tool_failed", `${job.name} failed`);
     output = { text: `Error (${error.code}): ${error.message}` };
   }
