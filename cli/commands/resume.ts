@@ -22,8 +22,12 @@ export function resumeCommand(context: CommandContext) {
       const { io } = context;
       const storage = await openCliStorage(options.db, io);
       try {
-        if (!(await readOnlyAgent(storage).state(threadId))) throw threadNotFound(threadId, storage.location);
         const saved = await loadRunConfig(storage.cache, threadId);
+        if (!(await readOnlyAgent(storage).state(threadId))) {
+          // Started, then stopped before its first checkpoint: nothing ran that a resume could continue.
+          if (saved) throw new UsageError(`thread ${threadId} stopped before its first checkpoint, so there is nothing to resume; start it again with interleaf run … --thread ${threadId}`);
+          throw threadNotFound(threadId, storage.location);
+        }
         if (!saved) throw new UsageError(`thread ${threadId} was not started by the CLI in ${storage.location}; resume it from code with agent.resume()`);
         const config = {
           ...saved,

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../cli/cli-io.js";
 import { EXIT } from "../../cli/exit-codes.js";
 import { runCli } from "../../cli/run-cli.js";
-import { loadRunConfig } from "../../cli/run-config.js";
+import { loadRunConfig, saveRunConfig } from "../../cli/run-config.js";
 import { openStorage } from "interleaf";
 
 const photo = fileURLToPath(new URL("../fixtures/images/r1v4_demo_5.jpg", import.meta.url));
@@ -31,5 +31,18 @@ describe("run --thread of an existing thread", () => {
     const storage = await openStorage(join(dir, "runs.db"));
     expect((await loadRunConfig(storage.cache, "x"))?.script).toBe(first);
     await storage.close();
+  });
+
+  it("resume of a thread stopped before its first checkpoint says so and how to start it again", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "interleaf-early-"));
+    const db = join(dir, "runs.db");
+    const storage = await openStorage(db);
+    await saveRunConfig(storage.cache, "early", { mode: "general", dialect: "r1v4", script: join(dir, "turns.json") });
+    await storage.close();
+    const errors: string[] = [];
+    const io: CliIo = { out: () => undefined, err: (t) => void errors.push(t), env: { INTERLEAF_DB: db }, cwd: dir, tty: { out: false, err: false } };
+    expect(await runCli(["resume", "early"], io)).toBe(EXIT.usage);
+    expect(errors.join("")).toMatch(/stopped before its first checkpoint.*interleaf run … --thread early/);
+    expect(errors.join("")).not.toMatch(/not started by the CLI/);
   });
 });
