@@ -17,3 +17,4 @@ export type {
 export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from "./sandbox-limits.js";
 export { createLocalSandbox, type LocalSandboxOptions } from "./local-sandbox.js";
 export { SANDBOX_PACKAGES } from "./sandbox-requirements.js";
+export { SandboxMemoryBudget, DEFAULT_SANDBOX_MEMORY_BUDGET_BYTES, sandboxFootprint } from "./sandbox-memory-budget.js";

@@ -11,6 +11,7 @@ import { parseRunnerFrames } from "./result-frames.js";
 import { runCappedProcess, type CappedProcessResult } from "./run-capped-process.js";
 import { REQUIREMENTS_CHECK_CODE, requirementsError } from "./sandbox-requirements.js";
 import { DEFAULT_SANDBOX_LIMITS, resolveSandboxLimits, type SandboxLimits } from "./sandbox-limits.js";
+import { processSandboxBudget, sandboxFootprint, type SandboxMemoryBudget } from "./sandbox-memory-budget.js";
 
 /** Options of {@link createLocalSandbox}. */
 export interface LocalSandboxOptions {
@@ -32,6 +33,11 @@ export interface LocalSandboxOptions {
   runAs?: { uid: number; gid: number } | false;
   /** Host paths bound read-only at the same place, for an interpreter outside /usr. */
   readOnlyPaths?: readonly string[];
+  /**
+   * Memory shared with other runs: a run starts when its footprint (memory limit plus its in-memory
+   * folders) fits. Default: the budget every local sandbox of the process shares (6 GiB).
+   */
+  memoryBudget?: SandboxMemoryBudget;
   /** Host folder for the per-call folders. Default: the OS temp folder. */
   tempDir?: string;
   /**
@@ -76,6 +82,7 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): CodeSandb
   const user = options.runAs === false ? undefined : (options.runAs ?? (process.getuid?.() === 0 ? NOBODY : undefined));
   const tempRoot = options.tempDir ?? tmpdir();
   const readOnlyPaths = options.readOnlyPaths ?? [];
+  const budget = options.memoryBudget ?? processSandboxBudget();
   let ready: Promise<void> | undefined;
 
   /** The command running python with these arguments, in bubblewrap unless unsandboxed; `hostRunner` is mounted read-only at the layout's runner path. */
@@ -119,7 +126,11 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): CodeSandb
       await ready;
       if (runOptions.signal?.aborted) throw new InterleafError("aborted", "the code run was cancelled before it started");
 
-      const dir = await callFolder(tempRoot);
+      const release = await budget.reserve(sandboxFootprint(limits), runOptions.signal);
+      const dir = await callFolder(tempRoot).catch((error: unknown) => {
+        release();
+        throw error;
+      });
       try {
         const hostInputs = join(dir, "inputs");
         for (const input of request.inputs ?? []) {
@@ -151,6 +162,7 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): CodeSandb
         return toResult(outcome, layout, limits);
       } finally {
         await rm(dir, { recursive: true, force: true });
+        release();
       }
     },
   };
