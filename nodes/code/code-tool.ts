@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import { ingestToolImage } from "../../src/images/ingest-tool-image.js";
+import { readImageHeader } from "../../src/images/decode-image.js";
+
+/**
+ * Pixels the images of one code call may hold in all (as declared by their headers): 100 megapixels.
+ * Each image kept is decoded whole when it is stored and again for later requests, so sixteen
+ * 10000×10000 images (a few KB each as PNG) would otherwise cost minutes of CPU.
+ */
+const MAX_PIXELS_PER_CALL = 100_000_000;
 import { z } from "zod";
 import { InterleafError, defineTool, type ImageRef, type Tool, type ToolContext, type ToolOutput } from "../../src/index.js";
 import { type GalleryEntry } from "../../src/images/gallery.js";
@@ -114,9 +122,17 @@ export function codeTool(options: CodeToolOptions): Tool<typeof CodeInput> {
       const refs: ImageRef[] = [];
       const listed: ListedImage[] = [];
       const unreadable: { path: string; reason: string }[] = [];
+      let keptPixels = 0;
       for (const image of result.images) {
         const path = shown(image.path);
         try {
+          // Every image kept is decoded whole now and again for later requests: one call's images share a pixel budget.
+          const { width, height } = await readImageHeader(image.bytes);
+          if (keptPixels + width * height > MAX_PIXELS_PER_CALL) {
+            unreadable.push({ path, reason: `not kept: the images of one code call may hold ${MAX_PIXELS_PER_CALL / 1_000_000} megapixels in all; save fewer or smaller images` });
+            continue;
+          }
+          keptPixels += width * height;
           const ref = await ingestToolImage(context.images, image.bytes, { provenance: { parent: original, op: { name: "code", params: { sha256, path } } } });
           refs.push(ref);
           listed.push({ label: `observation ${next++}`, path, width: ref.width, height: ref.height });

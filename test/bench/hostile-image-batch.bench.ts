@@ -1,7 +1,7 @@
-// The worst image batch the defaults allow from one tool call: 16 images (the sandbox's image limit) of
-// 10000×10000 pixels (under the 100 MP refusal limit; each PNG is tiny, as in issue 17), stored as a tool
-// output is stored and then prepared for one model request, in a fresh process (for its own peak RSS),
-// against 16 ordinary 1000×1000 images. Target (issue 17): under 5 s of CPU and 1 GB of memory.
+// The worst image batch one code call can hand over: 16 images (the sandbox's image limit) of 10000×10000
+// pixels (each PNG is tiny, as in issue 17), through the code tool's own handling (what it keeps is stored)
+// and then one model request holding what was kept, in a fresh process (for its own peak RSS), against 16
+// ordinary 1000×1000 images. Target (issue 17): under 5 s of CPU and 1 GB of memory.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,7 +45,7 @@ const bench: Bench = {
     try {
       const normal = await costInChild(await writeBatch(dir, 1000));
       const hostile = await costInChild(await writeBatch(dir, 10_000));
-      const note = `${COUNT} images of 10000×10000 stored as a tool output and sent in one request, vs ${COUNT} of 1000×1000, whole process`;
+      const note = `${COUNT} images of 10000×10000 from one code call, kept and sent in one request, vs ${COUNT} of 1000×1000, whole process`;
       return {
         hostile_image_batch_cpu_ms: measurement(hostile.cpuMs, normal.cpuMs, "ms", `${note}; target < 5000 ms`),
         hostile_image_batch_peak_rss_mb: measurement(hostile.maxRssMb, normal.maxRssMb, "MB", `${note}; target < 1024 MB`),
