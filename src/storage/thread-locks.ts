@@ -9,6 +9,16 @@ import { processExists } from "../util/process-exists.js";
  * was killed is freed without waiting for anyone: by the database itself (Postgres ends the dead
  * connection's advisory locks) or by noticing its process is gone (SQLite, same machine), and
  * otherwise when its lease expires.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from "interleaf";
+ *
+ * const storage = await openStorage("memory");
+ * const lock = await storage.locks.acquire("thread-1");
+ * await storage.locks.acquire("thread-1").catch((error) => console.log(error.code)); // thread_busy
+ * await lock.release();
+ * ```
  */
 export interface ThreadLocks {
   /** Takes the thread's lock, or throws `thread_busy` (retryable) naming who holds it. */
