@@ -5,7 +5,7 @@
  *
  * Domains that only some users need have their own entry points: `interleaf/images`,
  * `interleaf/search`, `interleaf/storage`, `interleaf/planning`, `interleaf/sandbox`,
- * `interleaf/nodes`, `interleaf/graphs` and `interleaf/testing`.
+ * `interleaf/nodes`, `interleaf/graphs`, `interleaf/testing` and `interleaf/conformance`.
  *
  * @packageDocumentation
  * @module interleaf
