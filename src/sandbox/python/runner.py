@@ -45,43 +45,35 @@ RUNNER = os.path.abspath(__file__)
 # ---------------------------------------------------------------- the child: runs the model's code
 
 def thyme_box(box, width, height, min_size):
-    """Thyme's crop-box rule (swift/trainers/sandbox.py, _clamp_coordinates), float arithmetic."""
-    w, h = float(width), float(height)
-    x1, x2 = min(box[0], box[2]), max(box[0], box[2])
-    y1, y2 = min(box[1], box[3]), max(box[1], box[3])
-    fx1 = min(max(0.0, x1), w - 1.0 if w > 0 else 0.0)
-    fx2 = min(max(0.0, x2), w)
-    if fx1 >= fx2 and w > 0:
-        fx1 = max(0.0, fx2 - 1.0)
-        if fx2 <= fx1:
-            fx2 = min(w, fx1 + 1.0)
-    fy1 = min(max(0.0, y1), h - 1.0 if h > 0 else 0.0)
-    fy2 = min(max(0.0, y2), h)
-    if fy1 >= fy2 and h > 0:
-        fy1 = max(0.0, fy2 - 1.0)
-        if fy2 <= fy1:
-            fy2 = min(h, fy1 + 1.0)
-    if w > 0 and fx2 - fx1 < min_size:
-        if w < min_size:
-            fx1, fx2 = 0.0, w
-        else:
-            fx2 = fx1 + min_size
-            if fx2 > w:
-                fx2 = w
-                fx1 = max(0.0, fx2 - min_size)
-    if h > 0 and fy2 - fy1 < min_size:
-        if h < min_size:
-            fy1, fy2 = 0.0, h
-        else:
-            fy2 = fy1 + min_size
-            if fy2 > h:
-                fy2 = h
-                fy1 = max(0.0, fy2 - min_size)
-    if w > 0 and fx1 >= fx2:
-        fx2 = min(w, fx1 + 1.0)
-    if h > 0 and fy1 >= fy2:
-        fy2 = min(h, fy1 + 1.0)
+    """Thyme's crop-box rule (swift/trainers/sandbox.py, _clamp_coordinates), float arithmetic.
+
+    The rule treats the two axes alike and independently, so it is applied one axis at a time.
+    """
+    fx1, fx2 = thyme_axis(box[0], box[2], float(width), min_size)
+    fy1, fy2 = thyme_axis(box[1], box[3], float(height), min_size)
     return [int(round(v)) for v in (fx1, fy1, fx2, fy2)]
+
+
+def thyme_axis(a, b, size, min_size):
+    """One axis of thyme_box: clamp to [0, size], make the span non-empty, then at least min_size."""
+    lo, hi = min(a, b), max(a, b)
+    f1 = min(max(0.0, lo), size - 1.0 if size > 0 else 0.0)
+    f2 = min(max(0.0, hi), size)
+    if f1 >= f2 and size > 0:
+        f1 = max(0.0, f2 - 1.0)
+        if f2 <= f1:
+            f2 = min(size, f1 + 1.0)
+    if size > 0 and f2 - f1 < min_size:
+        if size < min_size:
+            f1, f2 = 0.0, size
+        else:
+            f2 = f1 + min_size
+            if f2 > size:
+                f2 = size
+                f1 = max(0.0, f2 - min_size)
+    if size > 0 and f1 >= f2:
+        f2 = min(size, f1 + 1.0)
+    return f1, f2
 
 
 class CropRules:
