@@ -33,3 +33,13 @@ export function cliIndexDir(db: string | undefined, io: CliIo): string {
 export function demoIndexDir(db: string | undefined, io: CliIo): string {
   return join(dirname(cliIndexDir(db, io)), "demo-index");
 }
+
+/** Opens the database of {@link cliStorageSpec}, runs `use` with it and closes it, whatever happens. */
+export async function withCliStorage<T>(db: string | undefined, io: CliIo, use: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage = await openCliStorage(db, io);
+  try {
+    return await use(storage);
+  } finally {
+    await storage.close();
+  }
+}

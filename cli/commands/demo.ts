@@ -10,7 +10,7 @@ import { Agent } from "../../src/executor/agent.js";
 import { searchSetupFromSpec } from "../../src/search/index.js";
 import { buildLocalIndex } from "../../src/search/local-index.js";
 import { scriptedModel } from "../../src/testing/scripted-model.js";
-import { demoIndexDir, openCliStorage } from "../cli-storage.js";
+import { demoIndexDir, withCliStorage } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { DEMO_QUESTION, DEMO_TURNS } from "../demo/demo-script.js";
 import { dbOption, jsonOption } from "../options.js";
@@ -48,8 +48,7 @@ export function demoCommand(context: CommandContext) {
       }
       const index = await buildLocalIndex(demoFile("corpus"), { out: demoIndexDir(options.db, io), images: demoFile("assets") });
       if (!options.json) io.out(`Indexed ${plural(index.documents, "document")} and ${plural(index.images, "image")} into ${index.out}\n`);
-      const storage = await openCliStorage(options.db, io);
-      try {
+      await withCliStorage(options.db, io, async (storage) => {
         const model = scriptedModel(DEMO_TURNS, { modelId: "interleaf-demo-script" });
         const search = await searchSetupFromSpec(`local:${index.out}`);
         const agent = new Agent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: defaultTools({ mode: "deepresearch", search }), storage });
@@ -61,9 +60,7 @@ export function demoCommand(context: CommandContext) {
           io.out(`\nCheckpoints in ${storage.location}. Inspect the thread:\n  npx interleaf trajectory ${threadId}${db} --images .interleaf/demo-images\n  npx interleaf history ${threadId}${db}\n`);
         }
         context.exit(code);
-      } finally {
-        await storage.close();
-      }
+      });
     });
 }
 

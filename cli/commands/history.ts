@@ -1,6 +1,6 @@
 import { terminalText } from "../output/terminal-text.js";
 import { Command } from "@commander-js/extra-typings";
-import { openCliStorage } from "../cli-storage.js";
+import { withCliStorage } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { EXIT } from "../exit-codes.js";
 import { readOnlyAgent } from "../open-cli-agent.js";
@@ -15,8 +15,7 @@ export function historyCommand(context: CommandContext) {
     .addOption(jsonOption())
     .action(async (threadId, options) => {
       const { io } = context;
-      const storage = await openCliStorage(options.db, io);
-      try {
+      await withCliStorage(options.db, io, async (storage) => {
         const history = await readOnlyAgent(storage).history(threadId);
         if (options.json) {
           io.out(`${JSON.stringify(history, null, 2)}\n`);
@@ -26,8 +25,6 @@ export function historyCommand(context: CommandContext) {
           }
         }
         context.exit(EXIT.ok);
-      } finally {
-        await storage.close();
-      }
+      });
     });
 }

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { Command } from "@commander-js/extra-typings";
 import { threadNotFound, UsageError } from "../cli-error.js";
-import { cliIndexDir, openCliStorage } from "../cli-storage.js";
+import { cliIndexDir, withCliStorage } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { openCliAgent, readOnlyAgent } from "../open-cli-agent.js";
 import { baseUrlOption, dbOption, jsonOption, modelOption, scriptOption } from "../options.js";
@@ -20,8 +20,7 @@ export function resumeCommand(context: CommandContext) {
     .addOption(jsonOption())
     .action(async (threadId, options) => {
       const { io } = context;
-      const storage = await openCliStorage(options.db, io);
-      try {
+      await withCliStorage(options.db, io, async (storage) => {
         const saved = await loadRunConfig(storage.cache, threadId);
         if (!(await readOnlyAgent(storage).state(threadId))) {
           // Started, then stopped before its first checkpoint: nothing ran that a resume could continue.
@@ -38,8 +37,6 @@ export function resumeCommand(context: CommandContext) {
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
         const events = agent.resumeStream(threadId, io.interrupt ? { signal: io.interrupt } : {});
         context.exit(await printRun(events, io, { json: options.json, db: options.db }));
-      } finally {
-        await storage.close();
-      }
+      });
     });
 }

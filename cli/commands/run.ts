@@ -4,7 +4,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { BudgetsSchema } from "../../src/state/budgets.js";
 import { openCliAgent } from "../open-cli-agent.js";
 import type { CommandContext } from "../command-context.js";
-import { cliIndexDir, openCliStorage } from "../cli-storage.js";
+import { cliIndexDir, withCliStorage } from "../cli-storage.js";
 import { apiKeyEnvOption, computedDefault, baseUrlOption, countOption, dbOption, dialectOption, extraBodyOption, jsonOption, modelOption, modeOption, scriptOption, searchOption } from "../options.js";
 import { printRun } from "../output/print-run.js";
 import { runConfigFromOptions } from "../run-config-from-options.js";
@@ -37,17 +37,14 @@ export function runCommand(context: CommandContext) {
       const { io } = context;
       const config: RunConfig = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}) };
       const budgets = { maxToolCalls: options.maxToolCalls, maxModelTurns: options.maxTurns, maxWallClockMs: options.timeLimit * 1000 };
-      const storage = await openCliStorage(options.db, io);
-      try {
+      await withCliStorage(options.db, io, async (storage) => {
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
         const threadId = options.thread ?? randomUUID();
         const run = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, ...(io.interrupt ? { signal: io.interrupt } : {}) });
         // Saved once the run has started: a run refused (the thread exists, or another process runs it) changes nothing.
         const events = onceStarted(run, () => saveRunConfig(storage.cache, threadId, config));
         context.exit(await printRun(events, io, { json: options.json, db: options.db }));
-      } finally {
-        await storage.close();
-      }
+      });
     });
 }
 

@@ -5,7 +5,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { ImageGallery } from "../../src/images/gallery.js";
 import type { ImageRef } from "../../src/images/image-ref.js";
 import { threadNotFound } from "../cli-error.js";
-import { openCliStorage } from "../cli-storage.js";
+import { withCliStorage } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { EXIT } from "../exit-codes.js";
 import { readOnlyAgent } from "../open-cli-agent.js";
@@ -30,8 +30,7 @@ export function trajectoryCommand(context: CommandContext) {
     .addOption(jsonOption())
     .action(async (threadId, options) => {
       const { io } = context;
-      const storage = await openCliStorage(options.db, io);
-      try {
+      await withCliStorage(options.db, io, async (storage) => {
         const state = await readOnlyAgent(storage).state(threadId);
         if (!state) throw threadNotFound(threadId, storage.location);
         const produced: ImageRef[] = state.steps.flatMap((step) => step.calls.flatMap((call) => call.observation.images));
@@ -69,8 +68,6 @@ export function trajectoryCommand(context: CommandContext) {
         io.out(`\n${state.stop ? `Ended: ${state.stop.reason} (${terminalText(state.stop.message)})` : "Not finished: interleaf resume " + threadId}\n`);
         if (written.length) io.out(`Wrote ${plural(written.length, "image")} to ${resolve(io.cwd, options.images ?? ".")}\n`);
         context.exit(EXIT.ok);
-      } finally {
-        await storage.close();
-      }
+      });
     });
 }
