@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { AGENT_MODES, type AgentMode } from "../graphs/agent-modes.js";
-import { DIALECTS_BY_NAME } from "./resolve-dialect.js";
+import { DIALECTS_BY_NAME } from "../graphs/agent-spec/index.js";
 
 // Every option of the `interleaf` commands, declared once with its description and default;
 // a command adds the ones it takes. `interleaf <command> --help` is generated from them.

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { AgentMode } from "../graphs/agent-modes.js";
 import { UsageError } from "./cli-error.js";
 import type { CliIo } from "./cli-io.js";
-import type { RunConfig } from "./run-config.js";
+import type { AgentSpec } from "../graphs/agent-spec/index.js";
 import { chatEndpoint, credentialValues } from "../src/models/openai-compatible/chat-endpoint.js";
 
 /** The parsed options that choose a model, its dialect and the tool mode (`run` and `plan`). */
@@ -18,7 +18,7 @@ export interface ModelOptionValues {
 }
 
 /** Builds a run configuration from the command line, with usage errors for bad values. */
-export function runConfigFromOptions(values: ModelOptionValues, io: CliIo): RunConfig {
+export function runConfigFromOptions(values: ModelOptionValues, io: CliIo): AgentSpec {
   let extraBody: Record<string, unknown> | undefined;
   if (values.extraBody) {
     try {

@@ -11,3 +11,4 @@ export { defaultTools, type DefaultToolsOptions } from "./default-tools.js";
 export { AGENT_MODES, type AgentMode } from "./agent-modes.js";
 export { plannerGraph, type PlannerGraphOptions } from "./planner/index.js";
 export { planAndExecuteGraph, type PlanAndExecuteOptions } from "./plan-and-execute/index.js";
+export * from "./agent-spec/index.js";

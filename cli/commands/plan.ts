@@ -15,10 +15,8 @@ import { EXIT } from "../exit-codes.js";
 import { apiKeyEnvOption, baseUrlOption, dbOption, dialectOption, extraBodyOption, jsonOption, modelOption, modeOption, scriptOption, searchOption } from "../options.js";
 import { progressLine } from "../output/progress-line.js";
 import { r1v4PlanningTools } from "../planning-tools.js";
-import { resolveModel } from "../resolve-model.js";
 import { runConfigFromOptions } from "../run-config-from-options.js";
-import type { RunConfig } from "../run-config.js";
-import { runTools } from "../run-tools.js";
+import { modelFromSpec, toolsFromSpec, type AgentSpec } from "../../graphs/agent-spec/index.js";
 
 /**
  * `interleaf plan <image> <question...>`: asks a planner (R1V4's plan-mode prompt over the model,
@@ -45,7 +43,7 @@ export function planCommand(context: CommandContext) {
     .action(async (image, words, options) => {
       const { io } = context;
       const config = runConfigFromOptions(options, io);
-      const model = await resolveModel({ ...config, plan: true }, io);
+      const model = await modelFromSpec({ ...config, plan: true }, io);
       const question = words.join(" ");
       const images = new MemoryImageStore();
       const refs = await ingestInputImages([resolve(io.cwd, image)], images);
@@ -71,9 +69,9 @@ export function planCommand(context: CommandContext) {
 }
 
 /** The tools a run of the mode would have, or R1V4's descriptions when there is no search backend. */
-async function plannerTools(config: RunConfig, model: ModelBackend, indexDir: string): Promise<AnyTool[]> {
+async function plannerTools(config: AgentSpec, model: ModelBackend, indexDir: string): Promise<AnyTool[]> {
   if (config.mode === "deepresearch" && !config.search && !existsSync(indexDir)) return r1v4PlanningTools();
-  return runTools({ mode: config.mode, search: config.search, indexDir, summarizer: model });
+  return toolsFromSpec(config, model, indexDir);
 }
 
 function printPlan(plan: PlannerResult, question: string, io: CliIo, json: boolean): void {

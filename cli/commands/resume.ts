@@ -6,7 +6,7 @@ import type { CommandContext } from "../command-context.js";
 import { openCliAgent, readOnlyAgent } from "../open-cli-agent.js";
 import { baseUrlOption, dbOption, jsonOption, modelOption, scriptOption } from "../options.js";
 import { printRun } from "../output/print-run.js";
-import { loadRunConfig } from "../run-config.js";
+import { loadAgentSpec } from "../../graphs/agent-spec/index.js";
 
 /** `interleaf resume <thread>`: continues a thread with the configuration it was started with. */
 export function resumeCommand(context: CommandContext) {
@@ -21,7 +21,7 @@ export function resumeCommand(context: CommandContext) {
     .action(async (threadId, options) => {
       const { io } = context;
       await withCliStorage(options.db, io, async (storage) => {
-        const saved = await loadRunConfig(storage.cache, threadId);
+        const saved = await loadAgentSpec(storage.cache, threadId);
         if (!(await readOnlyAgent(storage).state(threadId))) {
           // Started, then stopped before its first checkpoint: nothing ran that a resume could continue.
           if (saved) throw new UsageError(`thread ${threadId} stopped before its first checkpoint, so there is nothing to resume; start it again with interleaf run … --thread ${threadId}`);

@@ -8,7 +8,7 @@ import { cliIndexDir, withCliStorage } from "../cli-storage.js";
 import { apiKeyEnvOption, computedDefault, baseUrlOption, countOption, dbOption, dialectOption, extraBodyOption, jsonOption, modelOption, modeOption, scriptOption, searchOption } from "../options.js";
 import { printRun } from "../output/print-run.js";
 import { runConfigFromOptions } from "../run-config-from-options.js";
-import { saveRunConfig, type RunConfig } from "../run-config.js";
+import { saveAgentSpec, type AgentSpec } from "../../graphs/agent-spec/index.js";
 
 const DEFAULT_BUDGETS = BudgetsSchema.parse({});
 
@@ -35,14 +35,14 @@ export function runCommand(context: CommandContext) {
     .addOption(jsonOption())
     .action(async (image, words, options) => {
       const { io } = context;
-      const config: RunConfig = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}) };
+      const config: AgentSpec = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}) };
       const budgets = { maxToolCalls: options.maxToolCalls, maxModelTurns: options.maxTurns, maxWallClockMs: options.timeLimit * 1000 };
       await withCliStorage(options.db, io, async (storage) => {
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
         const threadId = options.thread ?? randomUUID();
         const run = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, ...(io.interrupt ? { signal: io.interrupt } : {}) });
         // Saved once the run has started: a run refused (the thread exists, or another process runs it) changes nothing.
-        const events = onceStarted(run, () => saveRunConfig(storage.cache, threadId, config));
+        const events = onceStarted(run, () => saveAgentSpec(storage.cache, threadId, config));
         context.exit(await printRun(events, io, { json: options.json, db: options.db }));
       });
     });

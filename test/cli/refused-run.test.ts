@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../cli/cli-io.js";
 import { EXIT } from "../../cli/exit-codes.js";
 import { runCli } from "../../cli/run-cli.js";
-import { loadRunConfig, saveRunConfig } from "../../cli/run-config.js";
+import { loadAgentSpec, saveAgentSpec } from "../../graphs/agent-spec/index.js";
 import { openStorage } from "interleaf";
 
 const photo = fileURLToPath(new URL("../fixtures/images/r1v4_demo_5.jpg", import.meta.url));
@@ -29,7 +29,7 @@ describe("run --thread of an existing thread", () => {
     expect(errors.join("")).not.toMatch(/resume\(/);
 
     const storage = await openStorage(join(dir, "runs.db"));
-    expect((await loadRunConfig(storage.cache, "x"))?.script).toBe(first);
+    expect((await loadAgentSpec(storage.cache, "x"))?.script).toBe(first);
     await storage.close();
   });
 
@@ -37,7 +37,7 @@ describe("run --thread of an existing thread", () => {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-early-"));
     const db = join(dir, "runs.db");
     const storage = await openStorage(db);
-    await saveRunConfig(storage.cache, "early", { mode: "general", dialect: "r1v4", script: join(dir, "turns.json") });
+    await saveAgentSpec(storage.cache, "early", { mode: "general", dialect: "r1v4", script: join(dir, "turns.json") });
     await storage.close();
     const errors: string[] = [];
     const io: CliIo = { out: () => undefined, err: (t) => void errors.push(t), env: { INTERLEAF_DB: db }, cwd: dir, tty: { out: false, err: false } };
