@@ -1,6 +1,6 @@
 import { type AgentStateUpdate, type AgentStateValue, type AnyTool, type TrajectoryStep } from "../src/index.js";
 import { fingerprint } from "../src/util/stable-json.js";
-import { runGallery } from "./run-gallery.js";
+import { runGallery } from "../src/images/run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "./runtime.js";
 import { runToolCall } from "./tools/run-tool-call.js";
 import { addToCounters } from "../src/state/counters.js";

@@ -1,6 +1,6 @@
 import type { AgentStateValue, PlanVersion } from "../../src/index.js";
 import type { CitedResult, PlanStepResult } from "../../src/planning/index.js";
-import { runGallery } from "../run-gallery.js";
+import { runGallery } from "../../src/images/run-gallery.js";
 
 /**
  * The results of the given steps that exist, as a model is shown them: the text, and the names

@@ -9,7 +9,7 @@ import { readReasoning, reasoningStepMessages } from "../../src/planning/reasoni
 import { resultKey } from "../../src/planning/plan-step-result.js";
 import { callModel } from "../../src/models/call-model.js";
 import type { ToolCallRecord } from "../../src/index.js";
-import { runGallery } from "../run-gallery.js";
+import { runGallery } from "../../src/images/run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "../tools/run-tool-call.js";
 import { citedResults } from "./cited-results.js";

@@ -6,7 +6,7 @@ import { raceAbort } from "../../src/net/abortable.js";
 import { BudgetsSchema } from "../../src/state/budgets.js";
 import { safeInertJson } from "../../src/state/inert-json.js";
 import { budgetStop } from "../budget-stop.js";
-import { runGallery } from "../run-gallery.js";
+import { runGallery } from "../../src/images/run-gallery.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
 import { deadlineSignal } from "./deadline-signal.js";
 import { boundedProblem, capCalls, oversizedTurn, turnChars } from "./turn-limits.js";

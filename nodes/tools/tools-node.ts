@@ -1,6 +1,6 @@
 import { emit } from "../../src/executor/agent-events.js";
 import { InterleafError, type AgentStateUpdate, type AgentStateValue, type ToolCallRecord, type TrajectoryStep } from "../../src/index.js";
-import { runGallery } from "../run-gallery.js";
+import { runGallery } from "../../src/images/run-gallery.js";
 import { agentContext, threadIdOf, type NodeRuntime } from "../runtime.js";
 import { runToolCall } from "./run-tool-call.js";
 import { plural } from "../../src/util/plural.js";

@@ -116,6 +116,8 @@ export interface ErrorDetailsByCode {
     /** The planner model's raw outputs, one per attempt. */
     outputs?: string[];
   };
+  /** A dataset export broke its format's rules (image tokens, roles, files, leaked paths or secrets); `problems` lists each. */
+  export_invalid: { format: string; problems: string[] };
   /** A budget of the run is used up. */
   budget_exhausted: { budget?: "maxToolCalls" | "maxModelTurns" | "maxWallClockMs"; limit?: number };
   /**

@@ -13,6 +13,7 @@ export { ImageGallery, type GalleryEntry } from "./gallery.js";
 export { ingestImage, composeAffine, type IngestOptions, type Provenance } from "./ingest.js";
 export { applyAffine, invertAffine, mapBox } from "./affine-map.js";
 export { originBox, toOriginMap } from "./origin-box.js";
+export { intersectionOverUnion } from "./box-overlap.js";
 export { decodeImage, readImageHeader, DEFAULT_MAX_PIXELS, type DecodeOptions, type ImageHeader } from "./decode-image.js";
 export { DEFAULT_MAX_PRODUCED_PIXELS } from "./ingest-tool-image.js";
 export { encodeRaster, type EncodedImage, type EncodeHints, type EncodingPolicy } from "./encode-image.js";
