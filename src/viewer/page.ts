@@ -53,6 +53,7 @@ export function renderPage(options: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${options.title}</title>
 <style>${new Html(css)}</style>
 </head><body${events ? html` data-events="${events}"` : null}>

@@ -1,6 +1,7 @@
 // The viewer in a real browser: Debian's chromium driven by playwright-core, one browser for
 // the file. Pages come from the real command (`interleaf view`) on threads run with real tools.
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -128,7 +129,7 @@ describe("interleaf view <thread> (a self-contained file)", () => {
           toolTurn("Turn it.", "rotate", { angle: 90 }),
           toolTurn("Closer.", "zoom", { image: "observation 1", bbox_2d: [100, 200, 300, 400] }),
           toolTurn("Top left.", "crop", { image: "observation 2", bbox_2d: [0, 0, 224, 224] }),
-          "<answer>done</answer>",
+          "<think>Seen.</think><answer>done</answer>",
         ],
         "chain-thread",
       );
@@ -178,7 +179,7 @@ describe("interleaf view <a> --compare <b>", () => {
     try {
       const zoom = toolTurn("Zoom on the entrance.", "zoom", { bbox_2d: [770, 740, 850, 830] });
       await runScripted(storage, [zoom, "<think>Red machines.</think><answer>Coca-Cola</answer>"], "compare-a");
-      await runScripted(storage, [zoom, toolTurn("Look wider.", "crop", { bbox_2d: [600, 600, 1000, 900] }), "<answer>Pepsi</answer>"], "compare-b");
+      await runScripted(storage, [zoom, toolTurn("Look wider.", "crop", { bbox_2d: [600, 600, 1000, 900] }), "<think>Blue?</think><answer>Pepsi</answer>"], "compare-b");
     } finally {
       await storage.close();
     }
@@ -194,5 +195,61 @@ describe("interleaf view <a> --compare <b>", () => {
     expect(requests).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+/** A raw GET with any Host header (fetch would not let a test forge it). */
+function rawGet(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("interleaf view --serve", () => {
+  it("serves the pages on 127.0.0.1 and updates a page live while its run goes on", async () => {
+    const stop = new AbortController();
+    const t = cliIo(dir, stop.signal);
+    const serving = runCli(["view", "--serve", "--port", "0", "--db", db], t.io);
+    await expect.poll(() => t.out(), { timeout: 10_000 }).toMatch(/Serving .* at http:\/\/127\.0\.0\.1:\d+\//);
+    const base = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(t.out())?.[1] as string;
+
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const storage = await openDb(db);
+    const run = runScripted(storage, [toolTurn("Zoom first.", "zoom", { bbox_2d: [770, 740, 850, 830] }), async () => (await gate, "<think>Now I see.</think><answer>live answer</answer>")], "live-thread");
+    try {
+      await expect.poll(async () => (await fetch(`${base}/thread/live-thread`)).text(), { timeout: 10_000 }).toContain('id="step-0"');
+      const { page, errors, requests } = await open(`${base}/thread/live-thread`);
+      expect(await page.locator("li.step").count()).toBe(1);
+      expect(await page.locator("#outcome h2").textContent()).toBe("Not finished");
+      // The thumbnail comes from the server, downscaled: 448×504 fits in 240 px as 213×240.
+      await expect.poll(() => page.locator("#step-0 button.thumb img").evaluate((img) => (img as HTMLImageElement).naturalHeight)).toBe(240);
+      expect(await page.locator("#step-0 button.thumb img").evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(213);
+      release();
+      await run;
+      await page.waitForSelector(".final-answer", { timeout: 10_000 });
+      expect(await page.locator(".final-answer").textContent()).toBe("live answer");
+      expect(await page.locator("li.step").count()).toBe(2);
+      expect(requests.every((url) => url.startsWith(`${base}/`))).toBe(true);
+      expect(requests.some((url) => url.startsWith(`${base}/events/thread/live-thread`))).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      release();
+      await run.catch(() => undefined);
+      await storage.close();
+    }
+    // Nothing else is reachable: no files, no unknown image, no other host name (DNS rebinding).
+    expect((await fetch(`${base}/image/${"0".repeat(64)}/full`)).status).toBe(404);
+    expect((await fetch(`${base}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect((await fetch(`${base}/thread/live-thread`, { method: "POST" })).status).toBe(405);
+    expect(await rawGet(`${base}/thread/live-thread`, "attacker.example:80")).toBe(403);
+    stop.abort();
+    expect(await serving).toBe(EXIT.ok);
   });
 });
