@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../cli/exit-codes.js";
 import { runCli } from "../../cli/run-cli.js";
 import type { Box } from "../../src/images/coordinates.js";
-import { cliIo, openDb, runDemo, runScripted, toolTurn } from "./viewer-threads.js";
+import { cliIo, openDb, PHOTO, runDemo, runScripted, toolTurn } from "./viewer-threads.js";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"];
 const EVIL_THOUGHT = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">Look closer.';
@@ -169,6 +169,35 @@ describe("interleaf view <thread> (a self-contained file)", () => {
     expect(requests).toEqual([pathToFileURL(file).href]);
     expect(errors).toEqual([]);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toMatch(/^default-src 'none'; img-src data:; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'; connect-src 'none'/);
+    await page.close();
+  });
+});
+
+describe("interleaf view of a plan run", () => {
+  it("draws the plan as a dependency graph with each step's status, and the consistency report", async () => {
+    const plan = JSON.stringify([
+      { description: "Zoom on the entrance to see the machines", tool_name: "zoom", parameters: { bbox_2d: [770, 740, 850, 830] } },
+      { description: "Crop the forecourt", tool_name: "crop", parameters: { bbox_2d: [600, 600, 1000, 900] } },
+      { description: "Name the drinks in [zoomed image from Step 1] and [crop from Step 2]", tool_name: "none", parameters: {} },
+    ]);
+    const turns = [`<think>Zoom, crop, then read.</think><plan>${plan}</plan>`, "<think>Coca-Cola machines.</think>", "<think>Checked.</think><answer>Coca-Cola</answer>"];
+    const script = join(dir, "plan.json");
+    writeFileSync(script, JSON.stringify(turns));
+    const t = cliIo(dir);
+    const code = await runCli(["run", PHOTO, "What drinks are sold here?", "--plan", "--script", script, "--json", "--db", db], t.io);
+    expect(code, t.err()).toBe(EXIT.ok);
+    const thread = JSON.parse(t.out()).threadId as string;
+    const { page, errors } = await open(pathToFileURL(await viewFile([thread, "--out", join(dir, "plan.html")])).href);
+    expect(await page.locator(".plan-node").count()).toBe(3);
+    expect(await page.locator(".plan .edge").count()).toBe(2);
+    expect(await page.locator('.plan-node[data-plan-step="1"]').getAttribute("class")).toContain("status-matched");
+    expect(await page.locator('.plan-node[data-plan-step="3"]').getAttribute("class")).toContain("status-reasoning");
+    expect(await page.locator(".consistency").textContent()).toContain("2/2 tool steps matched, 0 unplanned calls");
+    // A plan node that ran a tool call is linked to its step: clicking it selects the step.
+    const ran = await page.locator('.plan-node[data-plan-step="2"]').getAttribute("data-step");
+    await page.locator('.plan-node[data-plan-step="2"] rect').click();
+    expect(await page.locator(`#step-${ran}`).getAttribute("class")).toContain("selected");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
