@@ -17,16 +17,17 @@ export interface ViewImageUrls {
 }
 
 /**
- * An image downscaled for the viewer (never enlarged), as WebP: a thumbnail, or a capped full
- * view, so an 8K photo costs the page a few hundred kilobytes, not tens of megabytes.
+ * An image downscaled for the viewer (never enlarged): a thumbnail, or a capped full view, so an
+ * 8K photo costs the page a few hundred kilobytes, not tens of megabytes. JPEG, which sharp
+ * encodes an order of magnitude faster than WebP; WebP for images with transparency.
  */
-export async function encodeViewImage(bytes: Uint8Array, size: ViewImageSize): Promise<{ bytes: Buffer; mime: "image/webp" }> {
+export async function encodeViewImage(bytes: Uint8Array, size: ViewImageSize): Promise<{ bytes: Buffer; mime: "image/jpeg" | "image/webp" }> {
   const side = size === "thumb" ? THUMBNAIL_SIDE : DISPLAY_SIDE;
-  const out = await sharp(bytes, { limitInputPixels: DEFAULT_MAX_PIXELS })
-    .resize({ width: side, height: side, fit: "inside", withoutEnlargement: true })
-    .webp({ quality: size === "thumb" ? 70 : 82 })
-    .toBuffer();
-  return { bytes: out, mime: "image/webp" };
+  const quality = size === "thumb" ? 72 : 82;
+  const image = sharp(bytes, { limitInputPixels: DEFAULT_MAX_PIXELS });
+  const { hasAlpha } = await image.metadata();
+  const resized = image.resize({ width: side, height: side, fit: "inside", withoutEnlargement: true });
+  return hasAlpha ? { bytes: await resized.webp({ quality }).toBuffer(), mime: "image/webp" } : { bytes: await resized.jpeg({ quality }).toBuffer(), mime: "image/jpeg" };
 }
 
 /** Every image inlined as a data URL: the page needs no network and no file beside it. Each image is encoded once per size. */

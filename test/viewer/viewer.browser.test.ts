@@ -106,12 +106,12 @@ describe("interleaf view <thread> (a self-contained file)", () => {
     const { page, errors } = await open(pathToFileURL(join(dir, "demo.html")).href);
     await page.locator("#step-0 button.thumb").click();
     const full = page.locator("#image-dialog img");
-    await expect.poll(() => page.locator("#image-dialog").evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
-    await expect.poll(() => full.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(448);
-    expect(await full.evaluate((img) => (img as HTMLImageElement).naturalHeight)).toBe(504);
+    await expect.poll(() => page.locator("#image-dialog").evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    await expect.poll(() => full.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(448);
+    expect(await full.evaluate((img) => (img as unknown as { naturalHeight: number }).naturalHeight)).toBe(504);
     expect(await page.locator("#image-dialog figcaption").textContent()).toContain("observation 1 · 448×504 · zoom · [770, 740, 850, 830] in original");
     await page.locator("#image-dialog button.close").click();
-    expect(await page.locator("#image-dialog").evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(await page.locator("#image-dialog").evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -164,7 +164,7 @@ describe("interleaf view <thread> (a self-contained file)", () => {
     expect(await page.locator("#step-0 .card a").count()).toBe(1);
     expect(await page.locator("#step-0 .card a").getAttribute("rel")).toBe("noopener noreferrer");
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator("script").count()).toBe(1);
     expect(requests).toEqual([pathToFileURL(file).href]);
     expect(errors).toEqual([]);
@@ -257,8 +257,8 @@ describe("interleaf view --serve", () => {
       expect(await page.locator("li.step").count()).toBe(1);
       expect(await page.locator("#outcome h2").textContent()).toBe("Not finished");
       // The thumbnail comes from the server, downscaled: 448×504 fits in 240 px as 213×240.
-      await expect.poll(() => page.locator("#step-0 button.thumb img").evaluate((img) => (img as HTMLImageElement).naturalHeight)).toBe(240);
-      expect(await page.locator("#step-0 button.thumb img").evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(213);
+      await expect.poll(() => page.locator("#step-0 button.thumb img").evaluate((img) => (img as unknown as { naturalHeight: number }).naturalHeight)).toBe(240);
+      expect(await page.locator("#step-0 button.thumb img").evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(213);
       release();
       await run;
       await page.waitForSelector(".final-answer", { timeout: 10_000 });
