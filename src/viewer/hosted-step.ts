@@ -1,11 +1,11 @@
 import type { TrajectoryStep } from "../state/trajectory.js";
 
 /**
- * Whether a step was executed by a hosted model (on the provider's server) rather than by
- * interleaf: the viewer marks such steps. Read loosely, as the step types may carry the mark as
- * `executedBy: "server"`, `hosted: true` or `source: "hosted"`.
+ * Whether a step's tool calls were executed by the model's server (a hosted model that runs its
+ * own loop and returns the trace) rather than by interleaf: the viewer marks such steps, whose
+ * observations interleaf did not run, check or time. Read loosely (`executedBy: "server"`), so
+ * the viewer works with step records written before the field existed.
  */
 export function isHostedStep(step: TrajectoryStep): boolean {
-  const loose = step as unknown as Record<string, unknown>;
-  return loose["hosted"] === true || loose["executedBy"] === "server" || loose["executedBy"] === "hosted" || loose["source"] === "hosted" || loose["source"] === "server";
+  return (step as unknown as { executedBy?: unknown }).executedBy === "server";
 }

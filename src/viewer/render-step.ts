@@ -18,7 +18,7 @@ export async function renderStep(step: TrajectoryStep, view: ThreadView, urls: V
     <span class="step-number">step ${step.index}</span>
     <span class="badge">${step.kind.replace("_", " ")}</span>
     ${step.source === "graph" ? html`<span class="badge">graph step</span>` : null}
-    ${hosted ? html`<span class="badge hosted-mark" title="executed on the model provider's server">hosted</span>` : null}
+    ${hosted ? html`<span class="badge hosted-mark" title="run by the model's server: interleaf did not run, check or time these calls">hosted</span>` : null}
     ${regions.length ? html`<span class="badge region-count">${regions.length === 1 ? "1 region" : `${regions.length} regions`}</span>` : null}
     <span class="muted timing">${step.model.id} · ${Math.round(step.model.durationMs)} ms · ${step.usage.inputTokens}+${step.usage.outputTokens} tokens</span>
   </header>
