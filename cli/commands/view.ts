@@ -6,6 +6,7 @@ import type { Storage } from "../../src/storage/storage.js";
 import { renderCompareFile } from "../../src/viewer/render-compare.js";
 import { renderThreadFile } from "../../src/viewer/render-thread.js";
 import { threadView, type ThreadView, type ViewableState } from "../../src/viewer/thread-view.js";
+import { threadRoutes } from "../../src/viewer/thread-routes.js";
 import { startViewServer } from "../../src/viewer/view-server.js";
 import { threadNotFound, UsageError } from "../cli-error.js";
 import { withCliStorage } from "../cli-storage.js";
@@ -85,7 +86,7 @@ async function serve(
   context: CommandContext,
 ): Promise<void> {
   const { io } = context;
-  const server = await startViewServer({ loadThread, images: storage.images, port });
+  const server = await startViewServer({ routes: threadRoutes(loadThread), images: storage.images, port });
   const first = threadId ? (compare ? `/compare/${encodeURIComponent(threadId)}/${encodeURIComponent(compare)}` : `/thread/${encodeURIComponent(threadId)}`) : "/";
   io.out(`Serving ${storage.location} at ${server.url}${first} (127.0.0.1 only; Ctrl-C to stop)\n`);
   if (open) openInBrowser(`${server.url}${first}`, io.err);

@@ -273,6 +273,10 @@ describe("interleaf view --serve", () => {
       await run.catch(() => undefined);
       await storage.close();
     }
+    const compared = await fetch(`${base}/compare/${demo}/live-thread`);
+    expect(compared.status).toBe(200);
+    expect(await compared.text()).toContain("First diverging step");
+    expect((await fetch(`${base}/events/nothing/here`)).status).toBe(404);
     // Nothing else is reachable: no files, no unknown image, no other host name (DNS rebinding).
     expect((await fetch(`${base}/image/${"0".repeat(64)}/full`)).status).toBe(404);
     expect((await fetch(`${base}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
