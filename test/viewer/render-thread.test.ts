@@ -1,6 +1,7 @@
 // The viewer's rendering without a browser: the markup it writes for the cases the demo does
 // not reach (hosted steps, malformed turns, a run ended by a budget, a run still going, code).
 import { readFileSync } from "node:fs";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ingestImage } from "../../src/images/ingest.js";
 import { MemoryImageStore } from "../../src/images/memory-image-store.js";
@@ -60,6 +61,26 @@ describe("the thread page", () => {
     expect(out).toContain('<span class="py-builtin">print</span>(<span class="py-string">&quot;&lt;b&gt;&quot;</span>, <span class="py-number">42</span>)');
     expect(out).toContain("status ok · exit 0");
     expect(out).toContain("<pre>&lt;b&gt;\n42\n</pre>");
+  });
+});
+
+describe("the regions", () => {
+  it("are drawn on the input image each produced image comes from, in that image's pixels", async () => {
+    const images = new MemoryImageStore();
+    const first = await ingestImage(images, readFileSync(PHOTO));
+    const small = await sharp(readFileSync(PHOTO)).resize(300, 200).png().toBuffer();
+    const second = await ingestImage(images, small);
+    const crop = await ingestImage(images, await sharp(small).extract({ left: 30, top: 40, width: 100, height: 50 }).png().toBuffer(), {
+      provenance: { parent: second, op: { name: "crop", params: {} }, toParent: [1, 0, 30, 0, 1, 40] },
+    });
+    const step = { index: 0, kind: "tool_calls", thought: "", raw: "", calls: [{ id: "c", name: "crop", arguments: {}, observation: { text: "", images: [crop] }, startedAt: 0, durationMs: 1 }], usage: { inputTokens: 0, outputTokens: 0 }, model };
+    const state = { question: "Q", images: [first, second], steps: [step], pending: null, plans: [], answer: null, stop: null, counters: { toolCalls: 0, modelTurns: 0, malformedStreak: 0, elapsedMs: 0, inputTokens: 0, outputTokens: 0 }, budgets: {} };
+    const view = threadView("t", state as never);
+    expect(view.regions).toEqual([expect.objectContaining({ step: 0, input: 1, box: [30, 40, 130, 90], label: "observation 1", op: "crop" })]);
+    const out = await renderThreadFile(view, images);
+    const figures = out.split('<figure class="input"').slice(1);
+    expect(figures[0]).not.toContain('class="region"');
+    expect(figures[1]).toMatch(/<svg class="overlay" viewBox="0 0 300 200"[\s\S]*<rect x="30" y="40" width="100" height="50"/);
   });
 });
 
