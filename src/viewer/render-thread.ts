@@ -1,12 +1,11 @@
+import type { ImageStore } from "../images/image-store.js";
 import { html, type Html } from "./html.js";
+import { renderPage } from "./page.js";
 import { renderInputs } from "./render-input.js";
 import { renderPlan } from "./render-plan.js";
 import { renderStep } from "./render-step.js";
 import type { ThreadView } from "./thread-view.js";
-import type { ViewImageUrls } from "./view-images.js";
-import { inlineImageUrls } from "./view-images.js";
-import { renderPage } from "./page.js";
-import type { ImageStore } from "../images/image-store.js";
+import { inlineImageUrls, type ViewImageUrls } from "./view-images.js";
 
 /** The outcome: the final answer, why the run stopped, or that it is still going. */
 export function renderOutcome(view: ThreadView): Html {
