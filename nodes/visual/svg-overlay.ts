@@ -1,9 +1,5 @@
 import { rasterOf, sharpOf, type Raster } from "../../src/images/raster.js";
-
-/** Escapes text for SVG content and attributes (labels come from the model: untrusted). */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
-}
+import { escapeMarkup } from "../../src/util/escape-markup.js";
 
 /** Draws an SVG body (elements without the root) over a raster; keeps its channel count. */
 export async function drawSvg(raster: Raster, body: string): Promise<Raster> {
@@ -20,7 +16,7 @@ export function svgLabel(text: string, x: number, y: number, fontSize: number, b
   const foreground = isLight(background) ? "#000000" : "#ffffff";
   return (
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${background}" fill-opacity="0.85"/>` +
-    `<text x="${x + 3}" y="${y + fontSize}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${fontSize}" fill="${foreground}">${escapeXml(text)}</text>`
+    `<text x="${x + 3}" y="${y + fontSize}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${fontSize}" fill="${foreground}">${escapeMarkup(text)}</text>`
   );
 }
 
