@@ -6,3 +6,4 @@
  * @module interleaf/eval
  */
 export type { Scorer, ScorerKind, ScorerSource, ScoreCase, ScoreOutcome } from "./scorer.js";
+export { getScorer, listScorers } from "./scorer-registry.js";
