@@ -12,19 +12,46 @@ function answerTags(reply: string): string[] {
   return [...reply.matchAll(ANSWER_TAG)].map((match) => match[1] ?? "");
 }
 
-/** R1V4 (`r1v4/parse_utils.py` `parse_full_response`): the first `<answer>`, stripped; "" when there is none. */
+/**
+ * R1V4 (`r1v4/parse_utils.py` `parse_full_response`): the first `<answer>`, stripped; "" when there is none.
+ *
+ * @example
+ * ```ts
+ * import { r1v4Answer } from "interleaf/eval";
+ * r1v4Answer("<think>…</think><answer> Paris </answer><answer>Rome</answer>"); // "Paris"
+ * r1v4Answer("no tags"); // ""
+ * ```
+ */
 export function r1v4Answer(reply: string): string {
   const first = answerTags(reply)[0];
   return first === undefined ? "" : pyStrip(first);
 }
 
-/** MMSearch-R1 (`extract_solution`): the last `<answer>`, stripped; null when there is none. */
+/**
+ * MMSearch-R1 (`extract_solution`): the last `<answer>`, stripped; null when there is none.
+ *
+ * @example
+ * ```ts
+ * import { mmsearchR1Answer } from "interleaf/eval";
+ * mmsearchR1Answer("<answer>Paris</answer><answer> Rome </answer>"); // "Rome"
+ * mmsearchR1Answer("no tags"); // null
+ * ```
+ */
 export function mmsearchR1Answer(reply: string): string | null {
   const last = answerTags(reply).at(-1);
   return last === undefined ? null : pyStrip(last);
 }
 
-/** WebWatcher (`extract_response`'s `get_answers`): the first `<answer>`, stripped; else the whole reply. */
+/**
+ * WebWatcher (`extract_response`'s `get_answers`): the first `<answer>`, stripped; else the whole reply.
+ *
+ * @example
+ * ```ts
+ * import { webwatcherAnswer } from "interleaf/eval";
+ * webwatcherAnswer("<answer> Paris </answer>"); // "Paris"
+ * webwatcherAnswer("It is Paris."); // "It is Paris."
+ * ```
+ */
 export function webwatcherAnswer(reply: string): string {
   const first = answerTags(reply)[0];
   return first === undefined ? reply : pyStrip(first);

@@ -16,7 +16,7 @@ export const lmmsEvalHrBench: Scorer = {
   id: "lmms-eval.hrbench",
   kind: "rule",
   benchmark: "hrbench",
-  source: upstream("EvolvingLMMs-Lab/lmms-eval", "lmms_eval/tasks/hrbench/hrbench_evals.py", "HRBenchEval.get_chat_response"),
+  source: upstream("EvolvingLMMs-Lab/lmms-eval", "lmms_eval/tasks/hrbench/utils.py", "hrbench_process_results"),
   score(scoreCase) {
     const options = optionsOf(scoreCase);
     let letter = canInfer(pyStrip(scoreCase.prediction), options, LMMS_EVAL_CAN_INFER);
