@@ -12,6 +12,12 @@ export function optionsOf(scoreCase: ScoreCase): Record<string, string> {
   return options;
 }
 
+/** The case's choices as listed strings: `choices` as given, else `"(A) red"` built from `options`. */
+export function choicesOf(scoreCase: ScoreCase): string[] {
+  if (scoreCase.choices) return scoreCase.choices;
+  return Object.entries(scoreCase.options ?? {}).map(([letter, text]) => `(${letter}) ${String(text)}`);
+}
+
 /** The gold answer as one string (a letter, a short answer); a one-element list counts as its element. */
 export function goldText(scoreCase: ScoreCase): string {
   const gold = Array.isArray(scoreCase.gold) && scoreCase.gold.length === 1 ? scoreCase.gold[0] : scoreCase.gold;

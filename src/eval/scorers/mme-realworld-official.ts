@@ -1,5 +1,5 @@
 import type { Scorer } from "../scorer.js";
-import { goldText } from "./case-fields.js";
+import { choicesOf, goldText } from "./case-fields.js";
 import { extractCharactersRegex, HARNESS_PREFIXES, OFFICIAL_PREFIXES } from "./extract-characters-regex.js";
 import { pyStrip } from "./python-text.js";
 import { upstream } from "./upstream.js";
@@ -17,7 +17,7 @@ export const mmeRealWorldOfficial: Scorer = {
   benchmark: "mme-realworld",
   source,
   score(scoreCase) {
-    const text = extractCharactersRegex(scoreCase.prediction, scoreCase.choices ?? [], OFFICIAL_PREFIXES);
+    const text = extractCharactersRegex(scoreCase.prediction, choicesOf(scoreCase), OFFICIAL_PREFIXES);
     return { score: goldText(scoreCase) === text, extracted: text === "" ? null : text };
   },
 };
@@ -29,7 +29,7 @@ export const mmeRealWorldOfficialCorrected: Scorer = {
   benchmark: "mme-realworld",
   source,
   score(scoreCase) {
-    const text = pyStrip(scoreCase.prediction) === "" ? "" : extractCharactersRegex(scoreCase.prediction, scoreCase.choices ?? [], HARNESS_PREFIXES);
+    const text = pyStrip(scoreCase.prediction) === "" ? "" : extractCharactersRegex(scoreCase.prediction, choicesOf(scoreCase), HARNESS_PREFIXES);
     return { score: text !== "" && goldText(scoreCase) === text, extracted: text === "" ? null : text };
   },
 };

@@ -6,7 +6,8 @@ import type { ScoreCase } from "../scorer.js";
 
 const caseSchema = z.looseObject({
   id: z.union([z.string(), z.number()]),
-  prediction: z.string(),
+  /** null reads as "" (an empty reply). */
+  prediction: z.string().nullable(),
   gold: z.unknown().optional(),
   question: z.string().optional(),
   options: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
@@ -14,7 +15,8 @@ const caseSchema = z.looseObject({
   /** A list, or a JSON string of one (MMSearch-R1's `candidate_answers` may be either). */
   candidates: z.union([z.array(z.unknown()), z.string()]).optional(),
   alternative_gt_answers: z.array(z.string()).optional(),
-  target_instances: z.array(z.array(z.number())).optional(),
+  /** A list of boxes, or a string of one as VLMEvalKit's TSV stores it (`"[[1, 2, 3, 4]]"`). */
+  target_instances: z.union([z.array(z.array(z.number())), z.string()]).optional(),
   judge_output: z.string().optional(),
   category: z.string().optional(),
 });
@@ -38,6 +40,19 @@ function candidateList(candidates: unknown[] | string, file: string, line: numbe
   return Array.isArray(list) ? list.filter((candidate): candidate is string => typeof candidate === "string") : [];
 }
 
+function boxList(boxes: number[][] | string, file: string, line: number): number[][] {
+  if (typeof boxes !== "string") return boxes;
+  const parsed = z.array(z.array(z.number())).safeParse((() => {
+    try {
+      return JSON.parse(boxes);
+    } catch {
+      return undefined;
+    }
+  })());
+  if (!parsed.success) throw new InterleafError("invalid_argument", `${file} line ${line}: target_instances is a string that is not a list of boxes`, { details: { argument: "--cases", value: line } });
+  return parsed.data;
+}
+
 /** Parses a JSONL cases file; a line that is not a JSON object of the contract's shape is an `invalid_argument` naming its line. */
 export function parseScoreCases(text: string, file: string): NumberedScoreCase[] {
   const cases: NumberedScoreCase[] = [];
@@ -56,8 +71,9 @@ export function parseScoreCases(text: string, file: string): NumberedScoreCase[]
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(line)"}: ${issue.message}`).join("; ");
       throw new InterleafError("invalid_argument", `${file} line ${line}: not a score case (${problems})`, { details: { argument: "--cases", value: line } });
     }
-    const { id, options, candidates, ...rest } = parsed.data;
-    const scoreCase: ScoreCase = { ...rest, id: String(id), gold: parsed.data.gold };
+    const { id, options, candidates, prediction, target_instances, ...rest } = parsed.data;
+    const scoreCase: ScoreCase = { ...rest, id: String(id), prediction: prediction ?? "", gold: parsed.data.gold };
+    if (target_instances !== undefined) scoreCase.target_instances = boxList(target_instances, file, line);
     if (options) scoreCase.options = Object.fromEntries(Object.entries(options).map(([letter, text]) => [letter, String(text)]));
     if (candidates !== undefined) scoreCase.candidates = candidateList(candidates, file, line);
     cases.push({ line, rawId: id, scoreCase });

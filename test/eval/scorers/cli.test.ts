@@ -63,6 +63,26 @@ describe("interleaf eval scorers / eval score", () => {
     ]);
   });
 
+  it("reads the layouts benchmarks store: a null prediction, boxes as a string, choices from options", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "interleaf-score-"));
+    const lines = [
+      { id: "n", prediction: null, gold: "A", choices: ["(A) x", "(B) y"] },
+      { id: "s", prediction: "<think><box>[0,0,10,10]</box></think><answer>A</answer>", gold: "A", target_instances: "[[0, 0, 10, 20]]" },
+      { id: "o", prediction: "y", gold: "B", options: { A: "x", B: "y" } },
+    ];
+    writeFileSync(join(dir, "c.jsonl"), lines.map((line) => JSON.stringify(line)).join("\n"));
+    const official = io(dir);
+    expect(await runCli(["eval", "score", "--scorer", "mme-realworld.official", "--cases", "c.jsonl", "--json"], official.cli)).toBe(EXIT.ok);
+    expect(JSON.parse(official.out())).toEqual([
+      { id: "n", score: true, extracted: "A" },
+      { id: "s", score: true, extracted: "A" },
+      { id: "o", score: true, extracted: "B" },
+    ]);
+    const iou = io(dir);
+    expect(await runCli(["eval", "score", "--scorer", "treevgr.treebench.iou", "--cases", "c.jsonl", "--json"], iou.cli)).toBe(EXIT.ok);
+    expect(JSON.parse(iou.out())[1]).toEqual({ id: "s", score: 0.5, extracted: null });
+  });
+
   it("names the line of a malformed case, and the close ids of an unknown scorer, as usage errors", async () => {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-score-"));
     writeFileSync(join(dir, "bad.jsonl"), `${JSON.stringify({ id: "1", prediction: "A", gold: "A" })}\n{"id": "2", "prediction": \n`);
