@@ -12,11 +12,13 @@ import { mmsearchF1 } from "./scorers/mmsearch-f1.js";
 import { mmsearchR1Exact, mmsearchR1Reward, mmsearchR1Substring } from "./scorers/mmsearch-r1.js";
 import { simpleEvalsBrowseComp, simpleEvalsBrowseCompCorrected } from "./scorers/simple-evals-browsecomp.js";
 import { treevgrTreeBench, treevgrTreeBenchIou } from "./scorers/treevgr-treebench.js";
-import { vlmevalkitCanInfer, vlmevalkitMmeRealWorld, vlmevalkitTreeBench, vlmevalkitTreeBenchIouScorer } from "./scorers/vlmevalkit-mcq.js";
+import { vlmevalkitCanInfer, vlmevalkitHrBench, vlmevalkitMmeRealWorld, vlmevalkitTreeBench, vlmevalkitTreeBenchIouScorer, vlmevalkitVStar } from "./scorers/vlmevalkit-mcq.js";
 import { webwatcherJudge } from "./scorers/webwatcher-judge.js";
 
 const SCORERS: readonly Scorer[] = Object.freeze([
   vlmevalkitCanInfer,
+  vlmevalkitVStar,
+  vlmevalkitHrBench,
   vlmevalkitMmeRealWorld,
   vlmevalkitTreeBench,
   vlmevalkitTreeBenchIouScorer,

@@ -14,13 +14,17 @@ import { upstream } from "./upstream.js";
 export const vlmevalkitCanInfer: Scorer = {
   id: "vlmevalkit.mcq.can_infer",
   kind: "rule",
-  benchmark: "mcq",
+  benchmark: "any",
   source: upstream("open-compass/VLMEvalKit", "vlmeval/utils/matching_util.py", "can_infer"),
   score(scoreCase) {
     const inferred = canInfer(String(scoreCase.prediction), optionsOf(scoreCase), VLMEVALKIT_CAN_INFER);
     return { score: (inferred || "Z") === goldText(scoreCase) ? 1 : 0, extracted: inferred || null };
   },
 };
+
+/** The same rule under the benchmark names VLMEvalKit scores with it (`VStarBench`, `HRBench4K/8K` go through `mcq_vanilla_eval`). */
+export const vlmevalkitVStar: Scorer = { ...vlmevalkitCanInfer, id: "vlmevalkit.vstar", benchmark: "vstar" };
+export const vlmevalkitHrBench: Scorer = { ...vlmevalkitCanInfer, id: "vlmevalkit.hrbench", benchmark: "hrbench" };
 
 /** The answer VLMEvalKit's MME-RealWorld and TreeBench rules read: the first `<answer>`, stripped and uppercased, else the whole reply. */
 function answerOrReply(prediction: string): string {

@@ -21,7 +21,7 @@ describe("interleaf eval scorers / eval score", () => {
     const t = io(fixtures);
     expect(await runCli(["eval", "scorers", "--json"], t.cli)).toBe(EXIT.ok);
     const listed = JSON.parse(t.out()) as { id: string; kind: string; benchmark: string; source: Record<string, string> }[];
-    expect(listed.length).toBeGreaterThanOrEqual(26);
+    expect(listed.length).toBeGreaterThanOrEqual(28);
     expect(listed.find((scorer) => scorer.id === "mme-realworld.official")).toEqual({
       id: "mme-realworld.official",
       kind: "rule",
@@ -100,7 +100,7 @@ describe("interleaf eval scorers / eval score", () => {
     expect(noGold.err()).toContain("nogold.jsonl line 1: case 1: gold must be a string");
     const unknown = io(dir);
     expect(await runCli(["eval", "score", "--scorer", "vstar", "--cases", "bad.jsonl"], unknown.cli)).toBe(EXIT.usage);
-    expect(unknown.err()).toMatch(/no scorer "vstar"; did you mean lmms-eval\.vstar/);
+    expect(unknown.err()).toMatch(/no scorer "vstar"; did you mean vlmevalkit\.vstar, lmms-eval\.vstar\?/);
     const missing = io(dir);
     expect(await runCli(["eval", "score", "--scorer", "lmms-eval.vstar", "--cases", "nope.jsonl"], missing.cli)).toBe(EXIT.usage);
     expect(missing.err()).toContain("cannot read --cases nope.jsonl: ENOENT");
