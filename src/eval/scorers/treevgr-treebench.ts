@@ -15,7 +15,7 @@ export function treevgrBoxIou(scoreCase: ScoreCase): number {
   return averageBestIou(boxesInText(scoreCase.prediction), scoreCase.target_instances ?? []);
 }
 
-/** TreeVGR's per-item rule: `prediction.upper() == answer.upper()`, with the IoU in `details.iou`. */
+/** TreeVGR's per-item rule: `prediction.upper() == answer.upper()` (the boolean its exact-matching loop tests), with the IoU in `details.iou`. */
 export const treevgrTreeBench: Scorer = {
   id: "treevgr.treebench",
   kind: "rule",
@@ -24,7 +24,7 @@ export const treevgrTreeBench: Scorer = {
   score(scoreCase) {
     const match = /<answer>([\s\S]*?)<\/answer>/.exec(scoreCase.prediction);
     const answer = match ? pyStrip(match[1] ?? "").toUpperCase() : scoreCase.prediction;
-    return { score: answer.toUpperCase() === goldText(scoreCase).toUpperCase() ? 1 : 0, extracted: answer, details: { iou: treevgrBoxIou(scoreCase) } };
+    return { score: answer.toUpperCase() === goldText(scoreCase).toUpperCase(), extracted: answer, details: { iou: treevgrBoxIou(scoreCase) } };
   },
 };
 
