@@ -3,7 +3,7 @@ import type { Scorer } from "./scorer.js";
 import { mmsearchR1Extractor, r1v4Extractor, webwatcherExtractor } from "./scorers/answer-extraction.js";
 import { hrBenchJudge } from "./scorers/hrbench-judge.js";
 import { lmmsEvalHrBench } from "./scorers/lmms-eval-hrbench.js";
-import { lmmsEvalBinaryJudge, lmmsEvalYesNoJudge } from "./scorers/lmms-eval-judge.js";
+import { lmmsEvalBinaryJudge, lmmsEvalVerifierJudge, lmmsEvalVerifierJudgeCorrected, lmmsEvalYesNoJudge } from "./scorers/lmms-eval-judge.js";
 import { lmmsEvalMmeRealWorld } from "./scorers/lmms-eval-mme-realworld.js";
 import { lmmsEvalVStar } from "./scorers/lmms-eval-vstar.js";
 import { miniO3JudgeScore, miniO3MultipleChoice } from "./scorers/mini-o3.js";
@@ -41,6 +41,8 @@ const SCORERS: readonly Scorer[] = Object.freeze([
   hrBenchJudge,
   lmmsEvalBinaryJudge,
   lmmsEvalYesNoJudge,
+  lmmsEvalVerifierJudge,
+  lmmsEvalVerifierJudgeCorrected,
   r1v4Extractor,
   mmsearchR1Extractor,
   webwatcherExtractor,

@@ -32,10 +32,18 @@ describe("upstream bugs, faithful and corrected", () => {
     expect(getScorer("simple-evals.browsecomp:corrected").score(judged("correct: no")).score).toBe(false);
   });
 
-  it("lmms-eval's binary parser counts any '1' (0/1 format) and any reply starting with 'yes' (yes/no format)", () => {
+  it("lmms-eval's verifier parser reads 'not correct' as correct; the corrected id reads it as incorrect", () => {
+    expect(getScorer("lmms-eval.verifier.binary").score(judged("Not correct.")).score).toBe(true);
+    expect(getScorer("lmms-eval.verifier.binary").score(judged("Incorrect")).score).toBe(false);
+    expect(getScorer("lmms-eval.verifier.binary:corrected").score(judged("Not correct.")).score).toBe(false);
+    expect(getScorer("lmms-eval.verifier.binary:corrected").score(judged("NOT_CORRECT")).score).toBe(false);
+    expect(getScorer("lmms-eval.verifier.binary:corrected").score(judged("Correct")).score).toBe(true);
+  });
+
+  it("lmms-eval's llm_judge parser counts any '1' (0/1 format) and any reply starting with 'yes' (yes/no format)", () => {
     expect(getScorer("lmms-eval.judge.binary").score(judged("0 (not 1)")).score).toBe(1);
     expect(getScorer("lmms-eval.judge.yes-no").score(judged("Yes, but not correct")).score).toBe(true);
-    // At the commit read, "not correct" alone is read as incorrect in both formats.
+    // This parser (llm_judge) reads "not correct" as incorrect in both formats; the verifier's (above) does not.
     expect(getScorer("lmms-eval.judge.binary").score(judged("not correct")).score).toBe(0);
     expect(getScorer("lmms-eval.judge.yes-no").score(judged("not correct")).score).toBe(false);
   });
