@@ -56,7 +56,7 @@ function boxList(boxes: number[][] | string, file: string, line: number): number
 /** Parses a JSONL cases file; a line that is not a JSON object of the contract's shape is an `invalid_argument` naming its line. */
 export function parseScoreCases(text: string, file: string): NumberedScoreCase[] {
   const cases: NumberedScoreCase[] = [];
-  const lines = text.split("\n");
+  const lines = text.replace(/^\ufeff/, "").split("\n");
   for (const [index, raw] of lines.entries()) {
     const line = index + 1;
     if (raw.trim() === "") continue;

@@ -63,14 +63,14 @@ describe("interleaf eval scorers / eval score", () => {
     ]);
   });
 
-  it("reads the layouts benchmarks store: a null prediction, boxes as a string, choices from options", async () => {
+  it("reads the layouts benchmarks store (a byte-order mark, CRLF lines): a null prediction, boxes as a string, choices from options", async () => {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-score-"));
     const lines = [
       { id: "n", prediction: null, gold: "A", choices: ["(A) x", "(B) y"] },
       { id: "s", prediction: "<think><box>[0,0,10,10]</box></think><answer>A</answer>", gold: "A", target_instances: "[[0, 0, 10, 20]]" },
       { id: "o", prediction: "y", gold: "B", options: { A: "x", B: "y" } },
     ];
-    writeFileSync(join(dir, "c.jsonl"), lines.map((line) => JSON.stringify(line)).join("\n"));
+    writeFileSync(join(dir, "c.jsonl"), `\ufeff${lines.map((line) => JSON.stringify(line)).join("\r\n")}`);
     const official = io(dir);
     expect(await runCli(["eval", "score", "--scorer", "mme-realworld.official", "--cases", "c.jsonl", "--json"], official.cli)).toBe(EXIT.ok);
     expect(JSON.parse(official.out())).toEqual([
