@@ -2,6 +2,7 @@ import { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "./command-context.js";
 import { dataCommand } from "./commands/data/index.js";
 import { demoCommand } from "./commands/demo.js";
+import { evalCommand } from "./commands/eval/index.js";
 import { historyCommand } from "./commands/history.js";
 import { indexCommand } from "./commands/index-folder.js";
 import { planCommand } from "./commands/plan.js";
@@ -14,7 +15,7 @@ import { paletteFor } from "./output/colour.js";
 import { packageVersion } from "./package-version.js";
 
 /** Every command of `interleaf`, in the order `--help` and the README list them. */
-export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, viewCommand, indexCommand, planCommand, dataCommand, demoCommand] as const;
+export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, viewCommand, indexCommand, planCommand, evalCommand, dataCommand, demoCommand] as const;
 
 /**
  * The `interleaf` program: its commands, with generated help, `--version`, did-you-mean for

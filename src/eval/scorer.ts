@@ -43,6 +43,13 @@ export interface ScoreOutcome {
   score: number | boolean;
   /** The answer the scorer read from the prediction (a letter, a string), or null when it found none. */
   extracted: string | null;
+  /**
+   * True when the judge's reply could not be parsed (upstream retries, drops the item or raises):
+   * keep these apart from incorrect answers. Absent for rule scorers.
+   */
+  judgeFailed?: boolean;
+  /** Other per-item values upstream computes beside the score (TreeBench's box `iou`, ...). */
+  details?: Readonly<Record<string, number | boolean | string | null>>;
 }
 
 /** What a scorer is: a rule on the prediction, a parser of a judge's reply, or an answer extractor. */
