@@ -41,6 +41,15 @@ describe("interleaf data", () => {
     expect(report.trajectories.filter((t: { passed: boolean }) => t.passed).map((t: { threadId: string }) => t.threadId)).toEqual(["good"]);
   });
 
+  it("filter: the answer filter with a scorer ported from upstream (MMSearch-R1's exact match on the raw reply)", async () => {
+    const t = io(dir);
+    const code = await runCli(["data", "filter", "--all", "--db", db(), "--labels", "labels.jsonl", "--filters", "answer", "--scorer", "mmsearch-r1.fvqa.exact", "--json"], t.cli);
+    expect(code, t.err()).toBe(EXIT.ok);
+    const report = JSON.parse(t.out());
+    expect(report.trajectories.filter((t: { passed: boolean }) => t.passed).map((t: { threadId: string }) => t.threadId)).toEqual(["broken", "good"]);
+    expect(report.summary[0].examples[0]).toEqual({ threadId: "wrong", reason: "mmsearch-r1.fvqa.exact scores the answer false" });
+  });
+
   it("export: filters, then writes a valid ms-swift dataset of what passed, with its card", async () => {
     const t = io(dir);
     const code = await runCli(["data", "export", "--all", "--db", db(), "--format", "ms-swift", "--out", "sft", "--filters", "format,tool-errors"], t.cli);

@@ -13,7 +13,7 @@ import { EXIT } from "../../exit-codes.js";
 import { dbOption, jsonOption } from "../../options.js";
 import { r1v4PlanningTools } from "../../planning-tools.js";
 import { readTrajectories } from "./data-sources.js";
-import { filtersFromOptions, filtersOption, judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption, judgeScriptOption, maxToolCallsOption, minToolCallsOption } from "./filter-options.js";
+import { filtersFromOptions, filtersOption, judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption, judgeScriptOption, maxToolCallsOption, minToolCallsOption, scorerOption } from "./filter-options.js";
 import { printFilterReport } from "./filter.js";
 
 /**
@@ -36,6 +36,7 @@ export function dataExportCommand(context: CommandContext) {
     .addOption(judgeBaseUrlOption())
     .addOption(judgeApiKeyEnvOption())
     .addOption(judgeScriptOption())
+    .addOption(scorerOption())
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (threads, options) => {

@@ -16,6 +16,7 @@ import {
   toolErrorFilter,
   type DataFilter,
 } from "../../../src/data/index.js";
+import { getScorer } from "../../../src/eval/index.js";
 import type { ModelBackend } from "../../../src/models/model-backend.js";
 import { scriptedModel } from "../../../src/testing/scripted-model.js";
 import { modelFromSpec } from "../../../graphs/agent-spec/index.js";
@@ -33,6 +34,7 @@ export const maxToolCallsOption = () => new Option("--max-tool-calls <n>", "the 
 export const judgeOption = () => new Option("--judge <provider:model>", "the judge model of the answer and consistency filters (OpenAI-compatible)");
 export const judgeBaseUrlOption = () => new Option("--judge-base-url <url>", "the judge's endpoint");
 export const judgeApiKeyEnvOption = () => new Option("--judge-api-key-env <name>", "environment variable holding the judge's key (none: no key)");
+export const scorerOption = () => new Option("--scorer <id>", "the answer filter's scorer (see interleaf eval scorers); default: the judge");
 export const judgeScriptOption = () => new Option("--judge-script <replies.json>", "a scripted judge: a JSON array of replies, played in order (for tests)");
 
 /** The parsed values of {@link filterOptions}. */
@@ -44,13 +46,15 @@ export interface FilterOptionValues {
   judgeBaseUrl?: string | undefined;
   judgeApiKeyEnv?: string | undefined;
   judgeScript?: string | undefined;
+  scorer?: string | undefined;
 }
 
 /** The filters the options ask for, in {@link FILTER_NAMES} order. */
 export async function filtersFromOptions(values: FilterOptionValues, io: CliIo): Promise<DataFilter[]> {
   const names = values.filters.split(",").map((name) => name.trim()).filter(Boolean);
   for (const name of names) if (!(FILTER_NAMES as readonly string[]).includes(name)) throw new UsageError(`--filters: unknown filter "${name}"; known: ${FILTER_NAMES.join(", ")}`);
-  const judgeModel = names.some((name) => JUDGED.has(name)) ? await judgeFromOptions(values, io) : undefined;
+  const needsJudge = names.some((name) => JUDGED.has(name) && !(name === "answer" && values.scorer));
+  const judgeModel = needsJudge ? await judgeFromOptions(values, io) : undefined;
   const count = (flag: string, value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, got "${value}"`);
@@ -62,7 +66,7 @@ export async function filtersFromOptions(values: FilterOptionValues, io: CliIo):
     repetition: () => repetitionFilter(),
     length: () => lengthFilter({ minToolCalls: count("--min-tool-calls", values.minToolCalls), maxToolCalls: count("--max-tool-calls", values.maxToolCalls) }),
     dedup: () => dedupFilter(),
-    answer: () => answerFilter({ judge: dataJudge(judgeModel!, ANSWER_MATCH_TEMPLATE) }),
+    answer: () => answerFilter(values.scorer ? { scorer: getScorer(values.scorer) } : { judge: dataJudge(judgeModel!, ANSWER_MATCH_TEMPLATE) }),
     "final-consistency": () => finalConsistencyFilter(dataJudge(judgeModel!, FINAL_CONSISTENCY_TEMPLATE)),
     "step-consistency": () => stepConsistencyFilter(dataJudge(judgeModel!, STEP_CONSISTENCY_TEMPLATE)),
   };

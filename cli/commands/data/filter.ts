@@ -7,7 +7,7 @@ import { EXIT } from "../../exit-codes.js";
 import { dbOption, jsonOption } from "../../options.js";
 import { terminalText } from "../../output/terminal-text.js";
 import { readTrajectories } from "./data-sources.js";
-import { filtersFromOptions, filtersOption, judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption, judgeScriptOption, maxToolCallsOption, minToolCallsOption } from "./filter-options.js";
+import { filtersFromOptions, filtersOption, judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption, judgeScriptOption, maxToolCallsOption, minToolCallsOption, scorerOption } from "./filter-options.js";
 
 /** `interleaf data filter [threads...]`: runs the data engine's filters and prints what each dropped. */
 export function dataFilterCommand(context: CommandContext) {
@@ -23,6 +23,7 @@ export function dataFilterCommand(context: CommandContext) {
     .addOption(judgeBaseUrlOption())
     .addOption(judgeApiKeyEnvOption())
     .addOption(judgeScriptOption())
+    .addOption(scorerOption())
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (threads, options) => {

@@ -30,7 +30,9 @@ export function answerFilter(options: AnswerFilterOptions): DataFilter {
       if (record.gold === undefined || record.gold === null) return drop("no ground truth is known for this item");
       if (record.answer === null) return drop("the trajectory has no answer");
       if (options.scorer) {
-        const { score } = options.scorer.score({ id: record.threadId, prediction: record.answer, gold: record.gold, question: record.question });
+        // Scorers read the raw reply, as upstream does (they extract the answer themselves).
+        const prediction = record.steps.findLast((step) => step.kind === "answer")?.raw || record.answer;
+        const { score } = options.scorer.score({ id: record.threadId, prediction, gold: record.gold, question: record.question });
         return score === true || (typeof score === "number" && score >= 1) ? PASS : drop(`${options.scorer.id} scores the answer ${String(score)}`);
       }
       const gold = typeof record.gold === "string" ? record.gold : JSON.stringify(record.gold);
