@@ -25,7 +25,11 @@ const exactMatch: Scorer = {
   kind: "rule",
   benchmark: "any",
   source: { repo: "test/test", commit: "0".repeat(40), path: "test.py", function: "exact" },
-  score: ({ prediction, gold }) => ({ score: prediction.trim() === String(gold) ? 1 : 0, extracted: prediction.trim() }),
+  // Scorers get the raw reply and extract the answer themselves, as upstream ones do.
+  score: ({ prediction, gold }) => {
+    const extracted = /<answer>([\s\S]*?)<\/answer>/.exec(prediction)?.[1]?.trim() ?? "";
+    return { score: extracted === String(gold) ? 1 : 0, extracted };
+  },
 };
 
 async function verdictOf(filter: DataFilter, storage: Storage, turns: string[], known = {}) {
