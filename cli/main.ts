@@ -12,4 +12,13 @@ process.once("SIGINT", () => {
   process.once("SIGINT", () => process.exit(EXIT.interrupted));
 });
 
+// A reader that goes away (`interleaf ... | head`) is not a failure: stop writing and exit quietly, as
+// Unix tools do, instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+}
+
 process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal));

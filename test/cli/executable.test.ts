@@ -76,6 +76,11 @@ const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `interleaf-exe-${na
 describe("the interleaf executable", { timeout: 300_000 }, () => {
   beforeAll(ensureBuilt, 300_000);
 
+  it("stops quietly when the reader of its output goes away (`interleaf eval scorers | head -1`)", () => {
+    const out = execFileSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${bin}" eval scorers --json | head -c 20; echo " exit=$?"`], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(out).toMatch(/ exit=0\n$/);
+  });
+
   it("prints its version on stdout", async () => {
     const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
     const result = await interleaf(["--version"], { cwd: tempDir("version") });
