@@ -6,3 +6,39 @@
  * @module interleaf/eval
  */
 export type { Scorer, ScorerKind, ScorerSource, ScoreCase, ScoreOutcome } from "./scorer.js";
+
+// Datasets
+export type { EvalDataset, EvalItem, EvalImage } from "./datasets/eval-item.js";
+export { BENCHMARK_MANIFESTS, verifyDataset, type DatasetManifest } from "./datasets/dataset-manifest.js";
+export { loadVlmEvalKitTsv, type VlmEvalKitTsvOptions } from "./datasets/vlmevalkit-tsv.js";
+export { loadFvqaParquet, type FvqaParquetOptions } from "./datasets/fvqa-parquet.js";
+export { loadVstarFolder, VSTAR_TASKS, type VstarFolderOptions } from "./datasets/vstar-folder.js";
+export { loadBrowseCompVl, type BrowseCompVlOptions } from "./datasets/browsecomp-vl-jsonl.js";
+export { loadCustomDataset, type CustomDatasetOptions } from "./datasets/custom-dataset.js";
+export { parseStringifiedList } from "./datasets/stringified-list.js";
+export { seededPermutation } from "./datasets/seeded-shuffle.js";
+export { openDataset, datasetRefFor, DatasetRefSchema, DATASET_LAYOUTS, type DatasetRef } from "./datasets/open-dataset.js";
+
+// Runs
+export { runEval, resumeEval, type RunEvalOptions, type ResumeEvalOptions, type EvalSessionOptions, type EvalConcurrency, type EvalAgentFactory, type EvalRunSummary } from "./runs/run-eval.js";
+export type { EvalProgress } from "./runs/eval-progress.js";
+export { EvalRunTable } from "./runs/eval-run-table.js";
+export {
+  EvalRunConfigSchema,
+  EvalThreadRecordSchema,
+  EvalThreadStatusSchema,
+  GenerationSettingsSchema,
+  JudgeRecordSchema,
+  JudgeVerdictSchema,
+  ScoredItemSchema,
+  type EvalRunConfig,
+  type EvalThreadRecord,
+  type EvalThreadStatus,
+  type GenerationSettings,
+  type JudgeRecord,
+  type JudgeVerdict,
+  type ScoredItem,
+} from "./runs/eval-run-record.js";
+export { evalThreadId } from "./runs/eval-thread-id.js";
+export { JUDGE_TEMPLATES, SIMPLE_EVALS_BROWSECOMP_GRADER, fillJudgeTemplate, type JudgeTemplate } from "./runs/judge-template.js";
+export { judgeAnswer, type EvalJudge, type JudgeQuestion, type JudgeCallOptions } from "./runs/judge.js";
