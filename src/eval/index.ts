@@ -42,3 +42,9 @@ export {
 export { evalThreadId } from "./runs/eval-thread-id.js";
 export { JUDGE_TEMPLATES, SIMPLE_EVALS_BROWSECOMP_GRADER, fillJudgeTemplate, type JudgeTemplate } from "./runs/judge-template.js";
 export { judgeAnswer, type EvalJudge, type JudgeQuestion, type JudgeCallOptions } from "./runs/judge.js";
+export { rescoreRun, type RescoreRunOptions } from "./runs/rescore-run.js";
+
+// Reports
+export { evalReport, buildReport, type EvalReport, type ReportCell, type ReportCounts } from "./report/eval-report.js";
+export { formatReport, type ReportFormat } from "./report/format-report.js";
+export { TABLE2_LAYOUTS, type Table2Layout, type Table2Column } from "./report/table2-layouts.js";

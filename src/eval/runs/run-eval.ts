@@ -145,15 +145,23 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRunSummary> 
     scorers: (options.scorers ?? []).map((scorer) => scorer.id),
     ...(judge ? { judge } : {}),
   };
-  const runId = options.runId ?? fingerprint(identity).slice(0, 12);
+  // The threads depend on everything but the scoring: a run is named by that, so that re-scoring does not rename it.
+  const { scorers: _scorers, judge: _judge, ...threadsIdentity } = identity;
+  const runId = options.runId ?? fingerprint(threadsIdentity).slice(0, 12);
   const existing = await table.config(runId);
   let config: EvalRunConfig;
   if (existing) {
-    const { runId: _id, createdAt: _at, version: _v, ...stored } = existing;
-    if (fingerprint(stored) !== fingerprint(EvalRunConfigSchema.omit({ runId: true, createdAt: true, version: true }).parse(identity))) {
+    const stored = EvalRunConfigSchema.parse(existing);
+    const wanted = EvalRunConfigSchema.parse({ ...identity, runId, createdAt: stored.createdAt, version: stored.version });
+    const { scorers: s1, judge: j1, ...storedThreads } = stored;
+    const { scorers: s2, judge: j2, ...wantedThreads } = wanted;
+    if (fingerprint(storedThreads) !== fingerprint(wantedThreads)) {
       throw new InterleafError("invalid_argument", `eval run ${runId} exists with another configuration; resume it with \`interleaf eval resume ${runId}\`, or give another --run-id`, { details: { argument: "runId", value: runId } });
     }
-    config = existing;
+    if (fingerprint({ s: s1, j: j1 ?? null }) !== fingerprint({ s: s2, j: j2 ?? null })) {
+      throw new InterleafError("invalid_argument", `eval run ${runId} is scored by ${[...s1, ...(j1 ? [`judge ${j1.model}`] : [])].join(", ") || "nothing"}; continue it with \`interleaf eval resume ${runId}\`, and change its scorers with \`interleaf eval score ${runId}\``, { details: { argument: "scorers" } });
+    }
+    config = stored;
   } else {
     config = EvalRunConfigSchema.parse({ runId, createdAt: Date.now(), version: options.version ?? "library", ...identity });
     await table.saveConfig(config);
