@@ -1,6 +1,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "./command-context.js";
 import { demoCommand } from "./commands/demo.js";
+import { evalCommand } from "./commands/eval/index.js";
 import { historyCommand } from "./commands/history.js";
 import { indexCommand } from "./commands/index-folder.js";
 import { planCommand } from "./commands/plan.js";
@@ -12,7 +13,7 @@ import { paletteFor } from "./output/colour.js";
 import { packageVersion } from "./package-version.js";
 
 /** Every command of `interleaf`, in the order `--help` and the README list them. */
-export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, indexCommand, planCommand, demoCommand] as const;
+export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, indexCommand, planCommand, evalCommand, demoCommand] as const;
 
 /**
  * The `interleaf` program: its commands, with generated help, `--version`, did-you-mean for

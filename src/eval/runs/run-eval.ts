@@ -268,13 +268,15 @@ async function runSession(config: EvalRunConfig, table: EvalRunTable, scorers: r
     let record: EvalThreadRecord = existing
       ? { ...existing, status: "running", updatedAt: startedAt }
       : { threadId, itemId: item.id, sample, status: "running", item: scoredItemOf(item), answer: null, raw: "", scores: {}, usage: { inputTokens: 0, outputTokens: 0 }, turns: 0, toolCalls: 0, latencyMs: 0, attempts: 0, startedAt, updatedAt: startedAt };
+    // Counted before it starts, so that an attempt cut short by a crash is counted too.
+    record.attempts += 1;
     await table.saveThread(config.runId, record);
     let result: RunResult | undefined;
     let error: ErrorInfo | undefined;
     try {
       let started = (await agent.state(threadId)) !== undefined;
       for (let attempt = 0; ; attempt++) {
-        record.attempts += 1;
+        if (attempt > 0) record.attempts += 1;
         const runOptions = signal ? { signal } : {};
         result = started ? await agent.resume(threadId, runOptions) : await agent.run({ question: item.question, images: item.images }, { ...runOptions, threadId });
         started = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datasetRefFor, EvalRunTable, resumeEval, runEval, SIMPLE_EVALS_BROWSECOMP_GRADER, type Scorer } from "interleaf/eval";
+import { datasetRefFor, EvalRunTable, rescoreRun, resumeEval, runEval, SIMPLE_EVALS_BROWSECOMP_GRADER, type Scorer } from "interleaf/eval";
 import { openStorage } from "interleaf/storage";
 import { InterleafError, type ModelBackend } from "interleaf";
 import { answerTurn, exactAnswer, FVQA, FVQA_GOLD, makeAgentWith, questionModel, yesNoParser } from "./eval-test-kit.js";
@@ -100,5 +100,11 @@ describe("runEval on the real FVQA rows", () => {
     expect(judgeCalls[0]?.prompt).toContain("[correct_answer]: Spain");
     const records = await new EvalRunTable(storage.cache).threads(summary.runId);
     expect(records.map((r) => r.judge?.verdict)).toEqual(["correct", "correct", "incorrect", "correct", "judge_failed"]);
+
+    // Judging the stored answers again: the four verdicts come from the cache, the failed one is asked again.
+    await rescoreRun(storage, summary.runId, { judge: options.judge });
+    expect(judgeCalls).toHaveLength(6);
+    const rejudged = await new EvalRunTable(storage.cache).threads(summary.runId);
+    expect(rejudged.map((r) => r.judge?.cached)).toEqual([true, true, true, true, false]);
   });
 });
