@@ -274,7 +274,8 @@ async function runSession(config: EvalRunConfig, table: EvalRunTable, scorers: r
     let result: RunResult | undefined;
     let error: ErrorInfo | undefined;
     try {
-      let started = (await agent.state(threadId)) !== undefined;
+      // A thread has a checkpoint only if its record was written first (below): no record, nothing to resume.
+      let started = existing !== undefined && (await agent.state(threadId)) !== undefined;
       for (let attempt = 0; ; attempt++) {
         if (attempt > 0) record.attempts += 1;
         const runOptions = signal ? { signal } : {};
