@@ -3,7 +3,6 @@ import type { ModelBackend } from "../../models/model-backend.js";
 import { withRetry } from "../../net/retry.js";
 import type { ResultCache } from "../../storage/result-cache.js";
 import { fingerprint } from "../../util/stable-json.js";
-import type { Semaphore } from "../../util/semaphore.js";
 import type { Scorer } from "../scorer.js";
 import type { JudgeVerdict } from "./eval-run-record.js";
 import { fillJudgeTemplate, templateSha256, type JudgeTemplate } from "./judge-template.js";
@@ -32,7 +31,8 @@ export interface JudgeQuestion {
 /** Options of {@link judgeAnswer}: where verdicts are cached, the judge-call limit, retries. */
 export interface JudgeCallOptions {
   cache: ResultCache;
-  gate: Semaphore;
+  /** Holds judge calls to the run's limit (a semaphore: runs `fn` when a slot is free). */
+  gate: { use<T>(fn: () => Promise<T>): Promise<T> };
   retries?: number;
   retryBaseMs?: number;
   signal?: AbortSignal;
