@@ -264,6 +264,7 @@ async function runSession(config: EvalRunConfig, table: EvalRunTable, scorers: r
       return;
     }
     running += 1;
+    report();
     const startedAt = Date.now();
     let record: EvalThreadRecord = existing
       ? { ...existing, status: "running", updatedAt: startedAt }
