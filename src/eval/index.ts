@@ -17,28 +17,13 @@ export { loadBrowseCompVl, type BrowseCompVlOptions } from "./datasets/browsecom
 export { loadCustomDataset, type CustomDatasetOptions } from "./datasets/custom-dataset.js";
 export { parseStringifiedList } from "./datasets/stringified-list.js";
 export { seededPermutation } from "./datasets/seeded-shuffle.js";
-export { openDataset, datasetRefFor, DatasetRefSchema, DATASET_LAYOUTS, type DatasetRef } from "./datasets/open-dataset.js";
+export { openDataset, datasetRefFor, type DatasetRef } from "./datasets/open-dataset.js";
 
 // Runs
 export { runEval, resumeEval, type RunEvalOptions, type ResumeEvalOptions, type EvalSessionOptions, type EvalConcurrency, type EvalAgentFactory, type EvalRunSummary } from "./runs/run-eval.js";
 export type { EvalProgress } from "./runs/eval-progress.js";
 export { EvalRunTable } from "./runs/eval-run-table.js";
-export {
-  EvalRunConfigSchema,
-  EvalThreadRecordSchema,
-  EvalThreadStatusSchema,
-  GenerationSettingsSchema,
-  JudgeRecordSchema,
-  JudgeVerdictSchema,
-  ScoredItemSchema,
-  type EvalRunConfig,
-  type EvalThreadRecord,
-  type EvalThreadStatus,
-  type GenerationSettings,
-  type JudgeRecord,
-  type JudgeVerdict,
-  type ScoredItem,
-} from "./runs/eval-run-record.js";
+export type { EvalRunConfig, EvalThreadRecord, EvalThreadStatus, GenerationSettings, JudgeRecord, JudgeVerdict, ScoredItem } from "./runs/eval-run-record.js";
 export { evalThreadId } from "./runs/eval-thread-id.js";
 export { JUDGE_TEMPLATES, SIMPLE_EVALS_BROWSECOMP_GRADER, fillJudgeTemplate, type JudgeTemplate } from "./runs/judge-template.js";
 export { judgeAnswer, type EvalJudge, type JudgeQuestion, type JudgeCallOptions } from "./runs/judge.js";

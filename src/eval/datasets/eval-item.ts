@@ -12,6 +12,14 @@ export type EvalImage = Uint8Array | string | ImageRef;
  * One benchmark question as a loader yields it: what the agent is asked, its images, and what the
  * scorers need (the fields of the `interleaf eval score --cases` contract, snake_case as the
  * benchmarks write them).
+ *
+ * @example
+ * ```ts
+ * import type { EvalItem } from "interleaf/eval";
+ *
+ * const item: EvalItem = { id: "q1", question: "What colour is the sign?", images: ["sign.jpg"], gold: "red", category: "colour" };
+ * console.log(item.gold); // "red"
+ * ```
  */
 export interface EvalItem extends Omit<ScoreCase, "id" | "prediction" | "judge_output" | "question"> {
   /** Stable within the dataset (the benchmark's own index when it has one). */

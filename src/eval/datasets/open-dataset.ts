@@ -23,7 +23,11 @@ export const DatasetRefSchema = z.object({
   benchmark: z.string(),
   seed: z.number().int().default(0),
 });
-/** See {@link DatasetRefSchema}. */
+/**
+ * What a run records about its dataset (see {@link datasetRefFor}).
+ *
+ * @useDeclaredType
+ */
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 
 const TSV_BENCHMARKS: [RegExp, string][] = [

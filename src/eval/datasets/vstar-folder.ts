@@ -16,7 +16,16 @@ export interface VstarFolderOptions {
   manifest?: DatasetManifest | false;
 }
 
-/** The two task folders of the official V* release and the category each reports as. */
+/**
+ * The two task folders of the official V* release and the category each reports as.
+ *
+ * @example
+ * ```ts
+ * import { VSTAR_TASKS } from "interleaf/eval";
+ *
+ * console.log(VSTAR_TASKS.relative_position); // "Spatial"
+ * ```
+ */
 export const VSTAR_TASKS = { direct_attributes: "Attribute", relative_position: "Spatial" } as const;
 
 const VSTAR_MANIFEST: DatasetManifest = { rows: 191, source: "craigwu/vstar_bench: 115 direct_attributes + 76 relative_position" };

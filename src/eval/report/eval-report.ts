@@ -38,7 +38,18 @@ export interface ReportCounts {
   wallTimeMs: number;
 }
 
-/** A run's results: R1V4's Table 2 row for its benchmark, per-category scores, every scorer's overall, and counts. */
+/**
+ * A run's results: R1V4's Table 2 row for its benchmark, per-category scores, every scorer's overall, and counts.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from "interleaf/storage";
+ * import { evalReport } from "interleaf/eval";
+ *
+ * const report = await evalReport(await openStorage("eval.db"), "3f2a9c01b7de");
+ * console.log(report.table2.columns, report.counts.missingAnswer);
+ * ```
+ */
 export interface EvalReport {
   runId: string;
   benchmark: string;
@@ -78,7 +89,20 @@ export async function evalReport(storage: Storage, runId: string): Promise<EvalR
   return buildReport(config, await table.threads(runId));
 }
 
-/** {@link evalReport} on records already read. */
+/**
+ * {@link evalReport} on records already read.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from "interleaf/storage";
+ * import { buildReport, EvalRunTable } from "interleaf/eval";
+ *
+ * const table = new EvalRunTable((await openStorage("eval.db")).cache);
+ * const config = await table.requireConfig("3f2a9c01b7de");
+ * const recent = (await table.threads(config.runId)).filter((t) => t.sample === 0);
+ * console.log(buildReport(config, recent).table2.cells.Overall?.value);
+ * ```
+ */
 export function buildReport(config: EvalRunConfig, records: readonly EvalThreadRecord[]): EvalReport {
   const judged = config.judge !== undefined;
   const headline = judged ? "judge" : (config.scorers[0] ?? "none");

@@ -42,6 +42,13 @@ const MME_REALWORLD: Table2Layout = {
 /**
  * The Table 2 layouts of the benchmarks R1V4 reports on, by benchmark id; any other benchmark gets
  * an Overall column only (micro-averaged).
+ *
+ * @example
+ * ```ts
+ * import { TABLE2_LAYOUTS } from "interleaf/eval";
+ *
+ * console.log(TABLE2_LAYOUTS["hrbench-4k"]?.columns.map((c) => c.name)); // ["FSP", "FCP"]
+ * ```
  */
 export const TABLE2_LAYOUTS: Readonly<Record<string, Table2Layout>> = {
   "hrbench-4k": HRBENCH,

@@ -14,7 +14,11 @@ export const GenerationSettingsSchema = z.object({
   maxTokens: z.number().int().positive().nullable().default(null),
   prediction: z.enum(["raw", "answer"]).default("raw"),
 });
-/** See {@link GenerationSettingsSchema}. */
+/**
+ * The generation settings a run records: temperature, output token limit, and what rule scorers read.
+ *
+ * @useDeclaredType
+ */
 export type GenerationSettings = z.infer<typeof GenerationSettingsSchema>;
 
 /** The judge of a run as recorded: its model, the template (id and sha256 of its text) and the parser's scorer id. */
@@ -26,7 +30,11 @@ export const JudgeRecordSchema = z.object({
   templateSha256: z.string(),
   parser: z.string(),
 });
-/** See {@link JudgeRecordSchema}. */
+/**
+ * A run's judge as recorded: its model, the template's id and sha256, and the parser's scorer id.
+ *
+ * @useDeclaredType
+ */
 export type JudgeRecord = z.infer<typeof JudgeRecordSchema>;
 
 /**
@@ -51,12 +59,20 @@ export const EvalRunConfigSchema = z.object({
   /** The interleaf version that started the run. */
   version: z.string(),
 });
-/** See {@link EvalRunConfigSchema}. */
+/**
+ * The configuration of an eval run, as the run table stores it.
+ *
+ * @useDeclaredType
+ */
 export type EvalRunConfig = z.infer<typeof EvalRunConfigSchema>;
 
 /** Where a thread of a run is. `answered` and `stopped` are finished; the others are resumed by the next run. */
 export const EvalThreadStatusSchema = z.enum(["running", "answered", "stopped", "failed", "interrupted"]);
-/** See {@link EvalThreadStatusSchema}. */
+/**
+ * Where a thread of a run is: `running`, `answered`, `stopped`, `failed` or `interrupted`.
+ *
+ * @useDeclaredType
+ */
 export type EvalThreadStatus = z.infer<typeof EvalThreadStatusSchema>;
 
 /** A judge's verdict on one thread: `judge_failed` (no call succeeded, or the parser found no verdict) is kept apart from `incorrect`. */
@@ -68,7 +84,11 @@ export const JudgeVerdictSchema = z.object({
   error: z.string().optional(),
   cached: z.boolean().default(false),
 });
-/** See {@link JudgeVerdictSchema}. */
+/**
+ * A judge's verdict on one thread (`judge_failed` kept apart from `incorrect`).
+ *
+ * @useDeclaredType
+ */
 export type JudgeVerdict = z.infer<typeof JudgeVerdictSchema>;
 
 /** What the scorers read of an item, kept with its thread so that stored answers can be re-scored without the dataset. */
@@ -84,7 +104,11 @@ export const ScoredItemSchema = z.object({
   groups: z.record(z.string(), z.string()).optional(),
   permutation: z.array(z.number()).optional(),
 });
-/** See {@link ScoredItemSchema}. */
+/**
+ * What the scorers read of an item, kept with its thread.
+ *
+ * @useDeclaredType
+ */
 export type ScoredItem = z.infer<typeof ScoredItemSchema>;
 
 /** One row of the run table: a thread (an item's sample), its status, answer, scores, usage and timing. */
@@ -111,7 +135,11 @@ export const EvalThreadRecordSchema = z.object({
   startedAt: z.number(),
   updatedAt: z.number(),
 });
-/** See {@link EvalThreadRecordSchema}. */
+/**
+ * One row of the run table: a thread, its status, answer, scores, usage and timing.
+ *
+ * @useDeclaredType
+ */
 export type EvalThreadRecord = z.infer<typeof EvalThreadRecordSchema>;
 
 /** Whether a thread is done for good: answered, or stopped by a budget or malformed turns. */

@@ -19,6 +19,13 @@ export interface JudgeTemplate {
 /**
  * simple-evals' BrowseComp grader prompt (itself from HLE's judge), verbatim: `GRADER_TEMPLATE`
  * of openai/simple-evals@ee3b0318d8d1d9d72755a4120879be65f7c07e9e, browsecomp_eval.py.
+ *
+ * @example
+ * ```ts
+ * import { SIMPLE_EVALS_BROWSECOMP_GRADER } from "interleaf/eval";
+ *
+ * console.log(SIMPLE_EVALS_BROWSECOMP_GRADER.fields.gold); // "correct_answer"
+ * ```
  */
 export const SIMPLE_EVALS_BROWSECOMP_GRADER: JudgeTemplate = {
   id: "simple-evals.browsecomp.grader",

@@ -43,6 +43,19 @@ export interface JudgeCallOptions {
  * model, question, gold, extracted answer), so a re-score or a resumed run never pays twice for
  * the same judgement. A judge call that keeps failing, or a reply in which the parser finds no
  * verdict, is `judge_failed` (never `incorrect`); failed verdicts are not cached.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from "interleaf/storage";
+ * import { openAICompatibleModel } from "interleaf";
+ * import { getScorer, judgeAnswer, SIMPLE_EVALS_BROWSECOMP_GRADER } from "interleaf/eval";
+ *
+ * const storage = await openStorage("eval.db");
+ * const judge = { model: openAICompatibleModel({ baseURL: "http://127.0.0.1:8001/v1", model: "judge", apiKey: "" }), template: SIMPLE_EVALS_BROWSECOMP_GRADER, parser: getScorer("simple-evals.browsecomp.judge") };
+ * const gate = { use: <T>(fn: () => Promise<T>) => fn() };
+ * const verdict = await judgeAnswer(judge, { itemId: "7", question: "Capital of France?", gold: "Paris", answer: "Paris" }, { cache: storage.cache, gate });
+ * console.log(verdict.verdict); // "correct" (or "judge_failed")
+ * ```
  */
 export async function judgeAnswer(judge: EvalJudge, question: JudgeQuestion, options: JudgeCallOptions): Promise<JudgeVerdict> {
   const judgeName = judge.name ?? `${judge.model.provider}:${judge.model.modelId}`;

@@ -50,7 +50,26 @@ export interface EvalSessionOptions {
   onProgress?: (progress: EvalProgress) => void;
 }
 
-/** Options of {@link runEval}: what to run, and how. */
+/**
+ * Options of {@link runEval}: what to run, and how.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from "interleaf/storage";
+ * import { agentFromSpec, AgentSpecSchema } from "interleaf/graphs";
+ * import { datasetRefFor, type RunEvalOptions } from "interleaf/eval";
+ *
+ * const options: RunEvalOptions = {
+ *   storage: await openStorage("eval.db"),
+ *   dataset: datasetRefFor("hr_bench_4k.tsv"),
+ *   agent: { mode: "general", dialect: "r1v4", script: "turns.json" },
+ *   makeAgent: (spec, storage) => agentFromSpec(AgentSpecSchema.parse(spec), { storage }),
+ *   samples: 4,
+ *   generation: { temperature: 0.6 },
+ * };
+ * console.log(options.samples); // 4
+ * ```
+ */
 export interface RunEvalOptions extends EvalSessionOptions {
   dataset: DatasetRef;
   /** The agent spec (`AgentSpec` of `interleaf/graphs`), stored with the run. */
