@@ -5,6 +5,8 @@ import { InterleafError, type ModelBackend } from "interleaf";
 import { answerTurn, exactAnswer, FVQA, FVQA_GOLD, makeAgentWith, questionModel, yesNoParser } from "./eval-test-kit.js";
 
 const dataset = datasetRefFor(FVQA);
+/** Threads in item order (the run table lists them in the order they started, which concurrency may shuffle). */
+const byItem = <T extends { itemId: string; sample: number }>(threads: T[]) => [...threads].sort((a, b) => Number(a.itemId) - Number(b.itemId) || a.sample - b.sample);
 const agentSpec = { mode: "general", dialect: "r1v4", model: "test:by-question" };
 const wrong = new Set(["Who commissioned this building?"]);
 const reply = (question: string) => answerTurn(wrong.has(question) ? "Napoleon" : (FVQA_GOLD[question] as string));
@@ -20,7 +22,7 @@ describe("runEval on the real FVQA rows", () => {
     expect(summary).toMatchObject({ threads: 5, done: 5, failed: 0, skipped: 0, stoppedBy: null });
     expect(finished).toHaveLength(5);
     expect(maxInFlight()).toBe(2);
-    const records = await new EvalRunTable(storage.cache).threads(summary.runId);
+    const records = byItem(await new EvalRunTable(storage.cache).threads(summary.runId));
     expect(records.map((r) => [r.itemId, r.answer, r.scores["test.exact"]?.score])).toEqual([
       ["0", "Spain", 1],
       ["1", "Buddha", 1],
@@ -69,7 +71,7 @@ describe("runEval on the real FVQA rows", () => {
       return reply(q);
     });
     const summary = await runEval({ storage, dataset, agent: agentSpec, makeAgent: makeAgentWith(model), scorers: [exactAnswer], concurrency: { threads: 1 }, retryBaseMs: 1, verifyChecksum: false });
-    const records = await new EvalRunTable(storage.cache).threads(summary.runId);
+    const records = byItem(await new EvalRunTable(storage.cache).threads(summary.runId));
     expect(records[1]).toMatchObject({ status: "answered", answer: "Buddha", attempts: 2 });
 
     const budgeted = await runEval({ storage: await openStorage("memory"), dataset, agent: agentSpec, makeAgent: makeAgentWith(questionModel(reply).model), concurrency: { threads: 1 }, tokenBudget: 200, verifyChecksum: false });
@@ -96,15 +98,16 @@ describe("runEval on the real FVQA rows", () => {
     expect(summary).toMatchObject({ done: 5, judgeFailed: 1 });
     expect(judgeCalls).toHaveLength(5);
     expect(judgeCalls.every((c) => c.temperature === 0)).toBe(true);
-    expect(judgeCalls[0]?.prompt).toContain("[question]: What is the country of origin of this food?\n\n[response]: Spain");
-    expect(judgeCalls[0]?.prompt).toContain("[correct_answer]: Spain");
-    const records = await new EvalRunTable(storage.cache).threads(summary.runId);
+    const spain = judgeCalls.find((c) => c.prompt.includes("[question]: What is the country of origin of this food?"));
+    expect(spain?.prompt).toContain("[question]: What is the country of origin of this food?\n\n[response]: Spain");
+    expect(spain?.prompt).toContain("[correct_answer]: Spain");
+    const records = byItem(await new EvalRunTable(storage.cache).threads(summary.runId));
     expect(records.map((r) => r.judge?.verdict)).toEqual(["correct", "correct", "incorrect", "correct", "judge_failed"]);
 
     // Judging the stored answers again: the four verdicts come from the cache, the failed one is asked again.
     await rescoreRun(storage, summary.runId, { judge: options.judge });
     expect(judgeCalls).toHaveLength(6);
-    const rejudged = await new EvalRunTable(storage.cache).threads(summary.runId);
+    const rejudged = byItem(await new EvalRunTable(storage.cache).threads(summary.runId));
     expect(rejudged.map((r) => r.judge?.cached)).toEqual([true, true, true, true, false]);
   });
 });
