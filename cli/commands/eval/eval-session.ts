@@ -3,6 +3,7 @@ import type { EvalJudge } from "../../../src/eval/runs/judge.js";
 import { JUDGE_TEMPLATES } from "../../../src/eval/runs/judge-template.js";
 import type { EvalAgentFactory, EvalRunSummary, EvalSessionOptions } from "../../../src/eval/runs/run-eval.js";
 import type { ModelBackend } from "../../../src/models/model-backend.js";
+import { chatEndpoint } from "../../../src/models/openai-compatible/chat-endpoint.js";
 import type { Storage } from "../../../src/storage/storage.js";
 import { UsageError } from "../../cli-error.js";
 import type { CliIo } from "../../cli-io.js";
@@ -27,8 +28,20 @@ export async function judgeFrom(options: { judge?: string | undefined; judgeBase
   const template = JUDGE_TEMPLATES[options.judgeTemplate];
   if (!template) throw new UsageError(`unknown judge template "${options.judgeTemplate}"; known: ${Object.keys(JUDGE_TEMPLATES).join(", ")}`);
   if (!options.judgeParser) throw new UsageError("--judge needs --judge-parser <scorer id>: the parser that reads the judge's reply");
+  if (options.judgeBaseUrl !== undefined) refuseCredentialsIn(options.judgeBaseUrl);
   const model = await judgeModelFrom(options.judge, options.judgeBaseUrl, options.judgeApiKeyEnv, io);
   return { model, template, parser: lookupScorer(options.judgeParser), name: options.judge, ...(options.judgeBaseUrl ? { baseUrl: options.judgeBaseUrl } : {}) };
+}
+
+/** The judge's URL is recorded in the run: one carrying a credential is refused (keys come from --judge-api-key-env). */
+function refuseCredentialsIn(baseUrl: string): void {
+  let secrets: string[];
+  try {
+    secrets = chatEndpoint(baseUrl).secrets;
+  } catch {
+    throw new UsageError("--judge-base-url must be a URL without credentials (no user:password@); put the key in an environment variable and name it with --judge-api-key-env");
+  }
+  if (secrets.length > 0) throw new UsageError("--judge-base-url carries a credential in its query string; it would be saved with the run: put the key in an environment variable and name it with --judge-api-key-env");
 }
 
 /** Session options from the command line: the live progress bar on a terminal, and Ctrl-C. */
