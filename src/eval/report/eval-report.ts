@@ -116,7 +116,19 @@ export function buildReport(config: EvalRunConfig, records: readonly EvalThreadR
 
   const layout = TABLE2_LAYOUTS[config.dataset.benchmark];
   const cells: Record<string, ReportCell> = {};
-  for (const column of layout?.columns ?? []) cells[column.name] = cell(counted.filter((r) => inColumn(column, r.item.category, r.item.groups)));
+  const cycleOf = (r: EvalThreadRecord) => (layout?.cycleGroup ? (r.item.groups?.[layout.cycleGroup] ?? "") : "");
+  const cycles = [...new Set(counted.map(cycleOf))];
+  for (const column of layout?.columns ?? []) {
+    const members = counted.filter((r) => inColumn(column, r.item.category, r.item.groups));
+    const whole = cell(members);
+    if (!layout?.cycleGroup || whole.value === null) {
+      cells[column.name] = whole;
+      continue;
+    }
+    // Per cycle group, then the sum of the groups' means over the number of groups (a group without the column adds nothing).
+    const means = cycles.map((cycle) => cell(members.filter((r) => cycleOf(r) === cycle)).value ?? 0);
+    cells[column.name] = { ...whole, value: means.reduce((a, b) => a + b, 0) / cycles.length };
+  }
   const columnValues = Object.values(cells).map((c) => c.value);
   cells.Overall =
     layout?.overall === "mean-of-columns"

@@ -15,6 +15,12 @@ export interface Table2Layout {
    * mean of the column scores (HR-Bench: (FSP + FCP) / 2).
    */
   overall: "micro" | "mean-of-columns";
+  /**
+   * A field whose groups are scored apart and then averaged (HR-Bench's `cycle_category`, as
+   * VLMEvalKit's `report_acc_hrbench` does: a column is the sum over groups of the column's mean
+   * in each group where it has items, divided by the number of groups).
+   */
+  cycleGroup?: string;
 }
 
 const HRBENCH: Table2Layout = {
@@ -23,6 +29,8 @@ const HRBENCH: Table2Layout = {
     { name: "FCP", group: "category", values: ["cross", "fcp"] },
   ],
   overall: "mean-of-columns",
+  // open-compass/VLMEvalKit@e8e78f05f3080fe28154f2130321f17951c3be94, vlmeval/dataset/utils/hrbench.py, report_acc_hrbench
+  cycleGroup: "cycle_category",
 };
 const VSTAR: Table2Layout = {
   columns: [
