@@ -13,14 +13,14 @@ import { resolveRequestImages } from "../executor/resolve-request-images.js";
  * A judge's prompt: an id and a version (a new wording is a new version, so cached verdicts of the
  * old wording are not reused) and the text, with `{name}` placeholders filled from the inputs.
  */
-export interface JudgeTemplate {
+export interface DataJudgeTemplate {
   id: string;
   version: string;
   text: string;
 }
 
 /** A judge's decision: yes, no, or a reply it could not read (`failed`, kept apart from `no`). */
-export type JudgeVerdict = { verdict: "yes"; reply: string } | { verdict: "no"; reply: string } | { verdict: "failed"; reply: string; problem: string };
+export type DataJudgeVerdict = { verdict: "yes"; reply: string } | { verdict: "no"; reply: string } | { verdict: "failed"; reply: string; problem: string };
 
 /**
  * A model that answers yes or no to a filled template, with a named parser for its reply. Any
@@ -37,13 +37,13 @@ export type JudgeVerdict = { verdict: "yes"; reply: string } | { verdict: "no"; 
  */
 export interface DataJudge {
   model: ModelBackend;
-  template: JudgeTemplate;
+  template: DataJudgeTemplate;
   /** Reads the reply: `yes`, `no`, or null when the reply says neither. Default {@link parseYesNoVerdict}. */
   parse(reply: string): "yes" | "no" | null;
 }
 
 /** A {@link DataJudge} with the default parser. */
-export function dataJudge(model: ModelBackend, template: JudgeTemplate, parse: DataJudge["parse"] = parseYesNoVerdict): DataJudge {
+export function dataJudge(model: ModelBackend, template: DataJudgeTemplate, parse: DataJudge["parse"] = parseYesNoVerdict): DataJudge {
   return { model, template, parse };
 }
 
@@ -67,7 +67,7 @@ export function parseYesNoVerdict(reply: string): "yes" | "no" | null {
 }
 
 /** Fills `{name}` placeholders; an unknown name is a bug in the template and fails loudly. */
-export function fillTemplate(template: JudgeTemplate, inputs: Record<string, string>): string {
+export function fillDataJudgeTemplate(template: DataJudgeTemplate, inputs: Record<string, string>): string {
   return template.text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = inputs[name];
     if (value === undefined) throw new InterleafError("invalid_argument", `judge template ${template.id}@${template.version} needs "{${name}}", which was not given`);
@@ -79,12 +79,12 @@ export function fillTemplate(template: JudgeTemplate, inputs: Record<string, str
  * Asks the judge, once per (template, version, parser, model, inputs, images): the verdict is cached,
  * so a filtering run that stopped can be run again without asking any judge twice.
  */
-export async function askJudge(judge: DataJudge, inputs: Record<string, string>, images: ContentPart[], stores: { cache: ResultCache; images: ImageStore }, signal?: AbortSignal): Promise<JudgeVerdict> {
+export async function askJudge(judge: DataJudge, inputs: Record<string, string>, images: ContentPart[], stores: { cache: ResultCache; images: ImageStore }, signal?: AbortSignal): Promise<DataJudgeVerdict> {
   const { cache } = stores;
-  const prompt = fillTemplate(judge.template, inputs);
+  const prompt = fillDataJudgeTemplate(judge.template, inputs);
   const imageIds = images.flatMap((part) => (part.type === "image" ? [part.ref.id] : []));
   const key = `data/judge/${fingerprint({ template: judge.template, parser: judge.parse.name, model: `${judge.model.provider}:${judge.model.modelId}`, prompt, imageIds })}`;
-  const cached = await cache.get<JudgeVerdict>(key);
+  const cached = await cache.get<DataJudgeVerdict>(key);
   if (cached) return cached;
   const { messages } = await resolveRequestImages([{ role: "user", content: [...images, text(prompt)] }], stores.images, DEFAULT_MODEL_IMAGE_SIZING);
   const response = await callModel(judge.model, {
@@ -94,7 +94,7 @@ export async function askJudge(judge: DataJudge, inputs: Record<string, string>,
   });
   const reply = response.text;
   const parsed = judge.parse(reply);
-  const verdict: JudgeVerdict = parsed === "yes" ? { verdict: "yes", reply } : parsed === "no" ? { verdict: "no", reply } : { verdict: "failed", reply, problem: "the judge's reply says neither yes nor no" };
+  const verdict: DataJudgeVerdict = parsed === "yes" ? { verdict: "yes", reply } : parsed === "no" ? { verdict: "no", reply } : { verdict: "failed", reply, problem: "the judge's reply says neither yes nor no" };
   await cache.set(key, verdict);
   return verdict;
 }

@@ -10,7 +10,7 @@
 export { trajectoryRecord, type TrajectoryRecord, type ThreadValues } from "./trajectory-record.js";
 export { PASS, drop, type DataFilter, type FilterContext, type FilterVerdict } from "./data-filter.js";
 export { runFilters, type FilterReport, type FilterSummary, type FilteredTrajectory, type RunFiltersOptions } from "./run-filters.js";
-export { dataJudge, parseYesNoVerdict, fillTemplate, type DataJudge, type JudgeTemplate, type JudgeVerdict } from "./data-judge.js";
+export { dataJudge, parseYesNoVerdict, fillDataJudgeTemplate, type DataJudge, type DataJudgeTemplate, type DataJudgeVerdict } from "./data-judge.js";
 export { ANSWER_MATCH_TEMPLATE, FINAL_CONSISTENCY_TEMPLATE, STEP_CONSISTENCY_TEMPLATE } from "./judge-templates.js";
 export { formatFilter } from "./filters/format-filter.js";
 export { toolErrorFilter } from "./filters/tool-error-filter.js";

@@ -1,4 +1,4 @@
-import type { JudgeTemplate } from "./data-judge.js";
+import type { DataJudgeTemplate } from "./data-judge.js";
 
 // R1V4's report names these checks but publishes no judge prompts: these templates are interleaf's
 // own wording, versioned so that cached verdicts follow the wording they were given for.
@@ -8,12 +8,12 @@ import type { JudgeTemplate } from "./data-judge.js";
  *
  * @example
  * ```ts
- * import { ANSWER_MATCH_TEMPLATE, fillTemplate } from "interleaf/data";
+ * import { ANSWER_MATCH_TEMPLATE, fillDataJudgeTemplate } from "interleaf/data";
  *
- * console.log(fillTemplate(ANSWER_MATCH_TEMPLATE, { question: "Q", gold: "4", answer: "four" }).includes("four")); // true
+ * console.log(fillDataJudgeTemplate(ANSWER_MATCH_TEMPLATE, { question: "Q", gold: "4", answer: "four" }).includes("four")); // true
  * ```
  */
-export const ANSWER_MATCH_TEMPLATE: JudgeTemplate = {
+export const ANSWER_MATCH_TEMPLATE: DataJudgeTemplate = {
   id: "interleaf.answer-match",
   version: "1",
   text: [
@@ -36,7 +36,7 @@ export const ANSWER_MATCH_TEMPLATE: JudgeTemplate = {
  * console.log(FINAL_CONSISTENCY_TEMPLATE.version); // "1"
  * ```
  */
-export const FINAL_CONSISTENCY_TEMPLATE: JudgeTemplate = {
+export const FINAL_CONSISTENCY_TEMPLATE: DataJudgeTemplate = {
   id: "interleaf.final-consistency",
   version: "1",
   text: [
@@ -60,7 +60,7 @@ export const FINAL_CONSISTENCY_TEMPLATE: JudgeTemplate = {
  * console.log(STEP_CONSISTENCY_TEMPLATE.id); // "interleaf.step-consistency"
  * ```
  */
-export const STEP_CONSISTENCY_TEMPLATE: JudgeTemplate = {
+export const STEP_CONSISTENCY_TEMPLATE: DataJudgeTemplate = {
   id: "interleaf.step-consistency",
   version: "1",
   text: [

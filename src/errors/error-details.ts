@@ -118,6 +118,13 @@ export interface ErrorDetailsByCode {
   };
   /** A dataset export broke its format's rules (image tokens, roles, files, leaked paths or secrets); `problems` lists each. */
   export_invalid: { format: string; problems: string[] };
+  /**
+   * A benchmark file is not what its manifest says (checksum, row count) or a row is unusable;
+   * `expected` and `actual` say how.
+   */
+  dataset_invalid: { path?: string; benchmark?: string; row?: number; expected?: string | number; actual?: string | number };
+  /** No eval run of that id in this storage. */
+  eval_run_not_found: { runId: string };
   /** A budget of the run is used up. */
   budget_exhausted: { budget?: "maxToolCalls" | "maxModelTurns" | "maxWallClockMs"; limit?: number };
   /**
