@@ -187,6 +187,10 @@ export class Agent {
     try {
       const snapshot = await this.#snapshot(threadId);
       if (!snapshot || !snapshot.createdAt) throw await this.#notFound(threadId);
+      const waiting = snapshot.tasks.some((task) => (task.interrupts ?? []).length > 0);
+      if ("resume" in options && !waiting) {
+        throw new InterleafError("invalid_argument", `thread ${threadId} waits for no answer (no node called interrupt()); resume it without one`, { details: { threadId, argument: "resume" } });
+      }
       if (snapshot.next.length > 0) {
         const values = snapshot.values as AgentStateValue;
         // With an answer, the interrupted node runs again and its `interrupt()` returns the answer.

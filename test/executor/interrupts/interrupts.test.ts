@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { END, START, StateGraph, interrupt } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AgentState, createGraphAgent, defineTool, r1v4Dialect, type AgentEvent, type AgentStateValue } from "interleaf";
+import { AgentState, InterleafError, createGraphAgent, defineTool, r1v4Dialect, type AgentEvent, type AgentStateValue } from "interleaf";
 import { interleavedGraph } from "interleaf/graphs";
 import { reasonNode } from "interleaf/nodes";
 import { scriptedModel } from "interleaf/testing";
@@ -68,6 +68,9 @@ describe("interrupts through the Agent API", () => {
     const first = await agent.run({ question: "Which colour?" });
     const done = await agent.resume(first.threadId, { resume: true });
     expect([done.status, done.answer, asked]).toEqual(["answered", "green", [true]]);
+    // Nothing waits any more: an answer is refused rather than dropped.
+    const refused = await agent.resume(first.threadId, { resume: true }).catch((e: unknown) => e);
+    expect(InterleafError.isInstance(refused, "invalid_argument") && refused.message).toContain("waits for no answer");
   });
 
   it("a tool calling interrupt() suspends the run instead of becoming an error observation", async () => {
