@@ -16,23 +16,24 @@ export function cutAtStop(text: string, stops: readonly string[] | undefined): {
 /**
  * Follows a reply streamed in pieces and passes on each piece up to the first stop sequence
  * (see {@link cutAtStop}); `push` returns true once the stop was seen, when the caller should
- * stop reading.
+ * stop reading. Each piece is searched only where a stop sequence could end in it, so a long
+ * reply costs linear time.
  */
-export function stopWatcher(stops: readonly string[] | undefined, onDelta: (delta: string) => void) {
-  let text = "";
+export function stopWatcher(stops: readonly string[] | undefined, onDelta: (delta: string) => void): { push(delta: string): boolean } {
+  const active = (stops ?? []).filter(Boolean);
+  const overlap = Math.max(0, ...active.map((stop) => stop.length - 1));
+  // The end of what was passed on, where a stop sequence split across pieces begins.
+  let tail = "";
   let done = false;
   return {
     push(delta: string): boolean {
       if (done || !delta) return done;
-      const { text: kept, cut } = cutAtStop(text + delta, stops);
-      const fresh = kept.slice(text.length);
-      text = kept;
+      const { text: kept, cut } = cutAtStop(tail + delta, active);
+      const fresh = kept.slice(tail.length);
+      tail = overlap === 0 ? "" : kept.slice(-overlap);
       if (fresh) onDelta(fresh);
       done = cut;
       return done;
-    },
-    get text() {
-      return text;
     },
   };
 }

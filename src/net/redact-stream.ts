@@ -6,11 +6,11 @@ import { redactSecrets } from "./redact.js";
  * back until the next piece (or {@link flush}) shows how it goes on. Without secrets, pieces pass at once.
  */
 export function redactingDeltas(secrets: Iterable<string | undefined>, onDelta: (delta: string) => void): { push(delta: string): void; flush(): void } {
-  const known = [...new Set(secrets)].filter((secret): secret is string => !!secret);
+  const known = [...new Set(secrets)].filter((secret): secret is string => !!secret).sort((a, b) => b.length - a.length);
   const hold = Math.max(0, ...known.map((secret) => secret.length - 1));
   let pending = "";
   const emit = (text: string) => {
-    const clean = redactSecrets(text, known);
+    const clean = known.some((secret) => text.includes(secret)) ? redactSecrets(text, known) : text;
     if (clean) onDelta(clean);
   };
   return {
