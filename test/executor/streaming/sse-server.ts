@@ -1,8 +1,8 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** One thing an SSE reply does: send a chunk (`data: <json>`), send a raw line, or wait for a promise. */
-export type SseStep = { chunk: unknown } | { raw: string } | { wait: Promise<unknown> };
+/** One thing an SSE reply does: send a chunk (`data: <json>`), send a raw line, wait for a promise, or break the connection. */
+export type SseStep = { chunk: unknown } | { raw: string } | { wait: Promise<unknown> } | { destroy: true };
 
 /** A chat-completions server on 127.0.0.1 that answers `stream: true` requests as server-sent events, step by step. */
 export interface SseServer {
@@ -52,6 +52,11 @@ async function send(res: ServerResponse, steps: SseStep[] | { json: unknown }): 
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   for (const step of steps) {
+    if ("destroy" in step) {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // let what was written reach the client
+      res.destroy();
+      return;
+    }
     if ("wait" in step) await step.wait;
     else if ("raw" in step) res.write(`${step.raw}\n\n`);
     else res.write(`data: ${JSON.stringify(step.chunk)}\n\n`);
