@@ -76,7 +76,6 @@ export interface RunOptions {
   tokens?: boolean;
 }
 
-
 /** Options of {@link Agent.fork}. */
 export interface ForkOptions {
   /** The checkpoint to start from; default the thread's latest. */
