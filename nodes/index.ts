@@ -17,3 +17,4 @@ export * from "./search/index.js";
 export * from "./visual/index.js";
 export * from "./code/index.js";
 export * from "./planning/index.js";
+export { approvalToolsNode, type ApprovalAnswer, type ApprovalRequest, type ApprovalToolsNodeOptions } from "./approval/approval-tools-node.js";

@@ -18,6 +18,7 @@ export function resumeCommand(context: CommandContext) {
     .addOption(baseUrlOption())
     .addOption(dbOption())
     .addOption(jsonOption())
+    .option("--answer <json>", "the answer to the question the thread waits at (a node called interrupt()), as JSON, e.g. true or '{\"approve\": false}'")
     .action(async (threadId, options) => {
       const { io } = context;
       await withCliStorage(options.db, io, async (storage) => {
@@ -35,8 +36,19 @@ export function resumeCommand(context: CommandContext) {
           ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         };
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
-        const events = agent.resumeStream(threadId, io.interrupt ? { signal: io.interrupt } : {});
+        const tokens = io.tty.out && !options.json;
+        const answer = options.answer === undefined ? {} : { resume: parseAnswer(options.answer) };
+        const events = agent.resumeStream(threadId, { ...answer, tokens, ...(io.interrupt ? { signal: io.interrupt } : {}) });
         context.exit(await printRun(events, io, { json: options.json, db: options.db }));
       });
     });
+}
+
+/** The `--answer` value: JSON, as the interrupt's node reads it. */
+function parseAnswer(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UsageError(`--answer must be JSON (e.g. true, "yes" with its quotes, or {"approve": false}); got ${JSON.stringify(text.slice(0, 200))}`);
+  }
 }

@@ -27,6 +27,7 @@ export function runCommand(context: CommandContext) {
     .addOption(modeOption("general"))
     .addOption(searchOption())
     .option("--plan", "plan first, then execute the plan (R1V4 plan mode)", false)
+    .option("--approve <tools>", "ask before these tools run, comma-separated (e.g. web_visit); answer with interleaf resume --answer")
     .addOption(computedDefault(new Option("--thread <id>", "the thread id"), "a new random id"))
     .addOption(countOption("--max-tool-calls <n>", "stop after this many tool calls", DEFAULT_BUDGETS.maxToolCalls))
     .addOption(countOption("--max-turns <n>", "stop after this many model turns", DEFAULT_BUDGETS.maxModelTurns))
@@ -35,12 +36,13 @@ export function runCommand(context: CommandContext) {
     .addOption(jsonOption())
     .action(async (image, words, options) => {
       const { io } = context;
-      const config: AgentSpec = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}) };
+      const approve = options.approve?.split(",").map((name) => name.trim()).filter(Boolean) ?? [];
+      const config: AgentSpec = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}), ...(approve.length ? { approve } : {}) };
       const budgets = { maxToolCalls: options.maxToolCalls, maxModelTurns: options.maxTurns, maxWallClockMs: options.timeLimit * 1000 };
       await withCliStorage(options.db, io, async (storage) => {
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
         const threadId = options.thread ?? randomUUID();
-        const run = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, ...(io.interrupt ? { signal: io.interrupt } : {}) });
+        const run = agent.stream({ question: words.join(" "), images: [resolve(io.cwd, image)], budgets }, { threadId, tokens: io.tty.out && !options.json, ...(io.interrupt ? { signal: io.interrupt } : {}) });
         // Saved once the run has started: a run refused (the thread exists, or another process runs it) changes nothing.
         const events = onceStarted(run, () => saveAgentSpec(storage.cache, threadId, config));
         context.exit(await printRun(events, io, { json: options.json, db: options.db }));

@@ -2,7 +2,7 @@ import type { AgentEvent } from "../../src/executor/agent-events.js";
 import type { RunResult } from "../../src/executor/run-result.js";
 import type { CliIo } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { paletteFor } from "./colour.js";
+import { paletteFor, type Palette } from "./colour.js";
 import { plural } from "../../src/util/plural.js";
 import { terminalText } from "./terminal-text.js";
 import { progressLine } from "./progress-line.js";
@@ -24,6 +24,7 @@ export interface PrintRunOptions {
 export async function printRun(events: AsyncGenerator<AgentEvent, RunResult>, io: CliIo, options: PrintRunOptions): Promise<ExitCode> {
   const palette = paletteFor(io, "out");
   const progress = progressLine(io);
+  const streamed = new Set<number>();
   let result: RunResult;
   try {
     for (let next = await events.next(); ; next = await events.next()) {
@@ -32,7 +33,7 @@ export async function printRun(events: AsyncGenerator<AgentEvent, RunResult>, io
         result = next.value;
         break;
       }
-      if (!options.json) io.out(renderEvent(next.value, palette));
+      if (!options.json) io.out(renderLive(next.value, palette, streamed));
       const waiting = waitingFor(next.value);
       if (waiting) progress.show(waiting);
     }
@@ -48,6 +49,11 @@ export async function printRun(events: AsyncGenerator<AgentEvent, RunResult>, io
     io.out(`\nthread ${result.threadId} · ${result.status} · ${calls} · ${turns}\n`);
   }
   const red = paletteFor(io, "err").red;
+  if (result.interrupts && result.interrupts.length > 0) {
+    if (!options.json) for (const pending of result.interrupts) io.err(`${pending.node} asks: ${terminalText(JSON.stringify(pending.value, null, 2) ?? "null")}\n`);
+    io.err(`The run waits for an answer; give it as JSON with: ${resume} --answer '<json>'\n`);
+    return EXIT.noAnswer;
+  }
   if (result.status === "interrupted") {
     io.err(`${red("Interrupted.")} The thread keeps its last checkpoint; continue it with: ${resume}\n`);
     return EXIT.interrupted;
@@ -55,6 +61,20 @@ export async function printRun(events: AsyncGenerator<AgentEvent, RunResult>, io
   if (result.error) io.err(`${red(`Run ${result.status}:`)} ${terminalText(result.error.message)} [${result.error.code}]\nThe thread keeps its last checkpoint: ${resume}\n`);
   else if (result.status !== "answered" && !options.json) io.err(`The run ended without an answer; it can continue with: ${resume}\n`);
   return result.status === "answered" ? EXIT.ok : EXIT.noAnswer;
+}
+
+/**
+ * An event as printed while the run goes; with tokens streamed, a step's text is already on screen
+ * when its `model_turn` comes, so the turn only ends the line.
+ */
+function renderLive(event: AgentEvent, palette: Palette, streamed: Set<number>): string {
+  if (event.type === "token") {
+    const first = !streamed.has(event.step);
+    streamed.add(event.step);
+    return `${first ? "  " : ""}${renderEvent(event, palette)}`;
+  }
+  if (event.type === "model_turn" && streamed.has(event.step)) return "\n";
+  return renderEvent(event, palette);
 }
 
 /** What the run waits for after an event, for the progress line. */

@@ -27,6 +27,10 @@ export function renderEvent(event: AgentEvent, palette: Palette): string {
       return `\n${palette.bold("Answer:")} ${terminalText(event.answer)}\n`;
     case "stopped":
       return `\nStopped (${event.stop.reason}): ${terminalText(event.stop.message)}\n`;
+    case "token":
+      return terminalText(event.text);
+    case "interrupted":
+      return event.interrupts.map((pending) => `\n${palette.bold("Waiting for an answer")} (${pending.node}): ${oneLine(JSON.stringify(pending.value) ?? "null", 2000)}\n`).join("");
     case "step_finished":
     case "usage":
       return "";

@@ -9,6 +9,7 @@ import type { Storage } from "../../src/storage/storage.js";
 import type { AnyTool } from "../../src/tools/tool.js";
 import { defaultTools } from "../default-tools.js";
 import { interleavedGraph } from "../interleaved/interleaved-graph.js";
+import { approvalToolsNode } from "../../nodes/approval/approval-tools-node.js";
 import { planAndExecuteGraph } from "../plan-and-execute/index.js";
 import type { AgentSpec } from "./agent-spec.js";
 import { dialectByName } from "./dialect-by-name.js";
@@ -68,7 +69,14 @@ export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, i
   return defaultTools({ mode: "deepresearch", search: await searchSetupFromSpec(search), summarizer });
 }
 
-/** The graph of a spec: the interleaved loop, or plan-then-execute when `plan` is set. */
-export function graphFromSpec(spec: Pick<AgentSpec, "plan">): AgentGraph {
-  return spec.plan === true ? planAndExecuteGraph() : interleavedGraph();
+/**
+ * The graph of a spec: the interleaved loop, or plan-then-execute when `plan` is set. With
+ * `approve`, the loop's tools node asks before those tools run (`approvalToolsNode`).
+ */
+export function graphFromSpec(spec: Pick<AgentSpec, "plan" | "approve">): AgentGraph {
+  if (spec.plan === true) {
+    if (spec.approve?.length) throw new InterleafError("config_invalid", "approving tool calls works with the interleaved loop only, not with --plan");
+    return planAndExecuteGraph();
+  }
+  return interleavedGraph(spec.approve?.length ? { tools: approvalToolsNode({ tools: spec.approve }) } : {});
 }

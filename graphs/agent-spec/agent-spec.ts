@@ -35,6 +35,8 @@ export const AgentSpecSchema = z.object({
   search: z.string().optional(),
   /** Plan first, then execute the plan. */
   plan: z.boolean().optional(),
+  /** Tools whose calls wait for a person's approval (human in the loop; see `approvalToolsNode`). */
+  approve: z.array(z.string()).optional(),
 });
 
 /** See {@link AgentSpecSchema}. */

@@ -60,6 +60,11 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     ...(context.instructions ? { instructions: context.instructions } : {}),
   });
   const deadline = deadlineSignal(context.deadline - startedAt, runtime.signal);
+  let streamed = false;
+  const onTextDelta = (text: string) => {
+    streamed = true;
+    emit(runtime.writer, { type: "token", step: index, text });
+  };
   let response: ModelResponse;
   try {
     const { messages } = await resolveRequestImages(request.messages, context.images, context.sizing, { maxImages: limits.maxImagesPerRequest });
@@ -69,6 +74,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
         messages,
         ...(request.tools ? { tools: request.tools } : {}),
         ...(request.stop ? { stop: request.stop } : {}),
+        ...(context.streamTokens ? { onTextDelta } : {}),
         signal: deadline.signal,
       }),
       deadline.timeUp,
@@ -87,6 +93,8 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   const turn: ParsedTurn = oversized?.turn ?? storableTurn(context.dialect.parseTurn(response, context.tools));
   const model = { id: `${context.model.provider}:${context.model.modelId}`, startedAt, durationMs };
   const usage = response.usage;
+  // A backend that cannot stream: its whole text is the one piece.
+  if (context.streamTokens && !streamed && response.text) emit(runtime.writer, { type: "token", step: index, text: response.text });
   emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
   emit(runtime.writer, { type: "usage", inputTokens: usage.inputTokens, outputTokens: usage.outputTokens });
   const counters = addToCounters(state.counters, { modelTurns: 1, elapsedMs: durationMs }, usage);

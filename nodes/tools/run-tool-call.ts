@@ -1,3 +1,4 @@
+import { isGraphInterrupt } from "@langchain/langgraph";
 import { z } from "zod";
 import { InterleafError, type AgentContext, type ToolCallRecord, type ToolOutput } from "../../src/index.js";
 import { createToolContext } from "../../src/tools/tool-context.js";
@@ -68,6 +69,8 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
     output = await raceAbort(tool.execute(args, toolContext), signal, job.name, limit);
   } catch (caught) {
     if (scope.signal?.aborted) throw caught;
+    // A tool that called LangGraph's `interrupt()`: the run waits for an answer, nothing is journaled.
+    if (isGraphInterrupt(caught)) throw caught;
     // The storage failed, not the tool (a full disk, a lost database): the run fails at its last
     // checkpoint and `resume` runs the call again, instead of journaling a permanent tool error.
     if (InterleafError.isInstance(caught, "storage_failed")) throw caught;

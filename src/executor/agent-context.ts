@@ -28,5 +28,7 @@ export interface AgentContext {
   deadline: number;
   /** The current time in ms (injected for deterministic replays). */
   now(): number;
+  /** Emit the model's text as `token` events while it is generated (the run was started with `tokens: true`). */
+  streamTokens?: boolean;
 }
 

@@ -2,6 +2,7 @@ import type { ImageRef } from "../images/image-ref.js";
 import type { Stop } from "../state/budgets.js";
 import type { ErrorInfo } from "../errors/error-info.js";
 import type { Usage } from "../state/trajectory.js";
+import type { RunResult } from "./run-result.js";
 
 /**
  * What a run reports as it goes, for a CLI or a UI. Nodes emit them through LangGraph's custom
@@ -28,7 +29,11 @@ export type AgentEvent =
   | { type: "step_finished"; step: number; durationMs: number }
   | { type: "answer"; step: number; answer: string }
   | { type: "usage"; inputTokens: number; outputTokens: number }
-  | { type: "stopped"; stop: Stop };
+  | { type: "stopped"; stop: Stop }
+  /** A piece of the model's text as it is generated (runs with `tokens: true`); the turn's `model_turn` follows. */
+  | { type: "token"; step: number; text: string }
+  /** A node called `interrupt()`: the run ends here until `agent.resume(threadId, { resume: value })` answers. */
+  | { type: "interrupted"; interrupts: NonNullable<RunResult["interrupts"]> };
 
 /** The `type` of an {@link AgentEvent}. */
 export type AgentEventType = AgentEvent["type"];

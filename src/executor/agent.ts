@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Overwrite, START } from "@langchain/langgraph";
+import { Command, Overwrite, START } from "@langchain/langgraph";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Dialect } from "../dialects/dialect.js";
 import { InterleafError, isAbortError } from "../errors/index.js";
@@ -21,6 +21,8 @@ import type { Storage } from "../storage/storage.js";
 import { summarizeCheckpoint, type CheckpointSummary } from "./checkpoint-summary.js";
 import { ingestInputImages, type RunInput } from "./run-input.js";
 import type { RunResult } from "./run-result.js";
+
+type AgentInterrupt = NonNullable<RunResult["interrupts"]>[number];
 
 /** What an agent and the agents derived from it (`with`) share. */
 interface AgentSetup {
@@ -67,6 +69,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called with every event as it happens. */
   onEvent?: (event: AgentEvent) => void;
+  /**
+   * Stream the model's text as it is generated: `token` events with each delta, before the turn's
+   * `model_turn` event (backends that cannot stream send the whole turn as one delta). Default false.
+   */
+  tokens?: boolean;
 }
 
 /** Options of {@link Agent.fork}. */
@@ -144,8 +151,12 @@ export class Agent {
     return drain(this.stream(input, options), options.onEvent);
   }
 
-  /** Continues a thread from its last checkpoint (after a crash, an abort or a failure). */
-  async resume(threadId: string, options: Omit<RunOptions, "threadId"> = {}): Promise<RunResult> {
+  /**
+   * Continues a thread from its last checkpoint (after a crash, an abort or a failure), or answers
+   * the interrupt it waits at (`result.interrupts`) with `{ resume: value }`, as LangGraph's
+   * `Command({ resume })` does: the interrupted node runs again and its `interrupt()` returns `value`.
+   */
+  async resume(threadId: string, options: Omit<RunOptions, "threadId"> & { resume?: unknown } = {}): Promise<RunResult> {
     return drain(this.resumeStream(threadId, options), options.onEvent);
   }
 
@@ -162,7 +173,7 @@ export class Agent {
       checkQuestion(input.question, budgets.maxQuestionChars);
       const { storage } = await this.#setup;
       const images = await ingestInputImages(input.images ?? [], storage.images, this.options.maxInputPixels);
-      yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options.signal);
+      yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options);
       return await this.#result(threadId);
     } finally {
       await lock.release();
@@ -170,14 +181,20 @@ export class Agent {
   }
 
   /** Continues a thread and yields its events; the generator's return value is the result. */
-  async *resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> = {}): AsyncGenerator<AgentEvent, RunResult> {
+  async *resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> & { resume?: unknown } = {}): AsyncGenerator<AgentEvent, RunResult> {
     const lock = await this.#lock(threadId);
     try {
       const snapshot = await this.#snapshot(threadId);
       if (!snapshot || !snapshot.createdAt) throw await this.#notFound(threadId);
+      const waiting = snapshot.tasks.some((task) => (task.interrupts ?? []).length > 0);
+      if ("resume" in options && !waiting) {
+        throw new InterleafError("invalid_argument", `thread ${threadId} waits for no answer (no node called interrupt()); resume it without one`, { details: { threadId, argument: "resume" } });
+      }
       if (snapshot.next.length > 0) {
         const values = snapshot.values as AgentStateValue;
-        yield* this.#execute(threadId, null, values.budgets, values.counters.elapsedMs, true, options.signal);
+        // With an answer, the interrupted node runs again and its `interrupt()` returns the answer.
+        const input = "resume" in options ? new Command({ resume: options.resume }) : null;
+        yield* this.#execute(threadId, input, values.budgets, values.counters.elapsedMs, true, options);
       }
       return await this.#result(threadId);
     } finally {
@@ -246,7 +263,15 @@ export class Agent {
     return new InterleafError("thread_not_found", `no thread ${threadId} in ${storage.location}`, { details: { threadId } });
   }
 
-  async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
+  async *#execute(
+    threadId: string,
+    input: Record<string, unknown> | Command | null,
+    budgets: Budgets,
+    elapsedMs: number,
+    resumed: boolean,
+    options: Pick<RunOptions, "signal" | "tokens">,
+  ): AsyncGenerator<AgentEvent> {
+    const { signal } = options;
     const now = this.options.now ?? Date.now;
     const { storage, graph } = await this.#setup;
     const context: AgentContext = {
@@ -261,8 +286,10 @@ export class Agent {
       toolTimeoutMs: this.options.toolTimeoutMs ?? 120_000,
       deadline: now() + Math.max(0, budgets.maxWallClockMs - elapsedMs),
       now,
+      ...(options.tokens ? { streamTokens: true } : {}),
     };
     yield { type: "run_started", threadId, resumed };
+    let interrupted = false;
     try {
       const stream = await graph.stream(input, {
         ...this.#config(threadId),
@@ -275,13 +302,28 @@ export class Agent {
         ...(signal ? { signal } : {}),
       });
       for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
-        if (mode === "values") this.#finalValues.set(threadId, chunk as AgentStateValue);
-        else yield chunk as AgentEvent;
+        if (mode !== "values") yield chunk as AgentEvent;
+        // A node called `interrupt()`: LangGraph ends the stream with the interrupts instead of a state.
+        else if (isInterruptChunk(chunk)) interrupted = true;
+        else this.#finalValues.set(threadId, chunk as AgentStateValue);
       }
     } catch (error) {
       this.#failures.set(threadId, error);
     }
+    if (interrupted && !this.#failures.has(threadId)) {
+      const interrupts = await this.#pendingInterrupts(threadId);
+      this.#interrupts.set(threadId, interrupts);
+      yield { type: "interrupted", interrupts };
+    }
   }
+
+  /** The interrupts the thread waits at, with the node that raised each. */
+  async #pendingInterrupts(threadId: string): Promise<AgentInterrupt[]> {
+    const snapshot = await this.#snapshot(threadId);
+    return (snapshot?.tasks ?? []).flatMap((task) => (task.interrupts ?? []).map((pending) => ({ id: pending.id ?? "", node: task.name, value: pending.value as unknown })));
+  }
+
+  readonly #interrupts = new Map<string, AgentInterrupt[]>();
 
   readonly #failures = new Map<string, unknown>();
   readonly #finalValues = new Map<string, AgentStateValue>();
@@ -292,6 +334,8 @@ export class Agent {
     const { values, checkpointId } = streamed ? { values: streamed, checkpointId: await this.#latestCheckpointId(threadId) } : await this.#latestState(threadId);
     const failure = this.#failures.get(threadId);
     this.#failures.delete(threadId);
+    const interrupts = this.#interrupts.get(threadId);
+    this.#interrupts.delete(threadId);
     const base = {
       threadId,
       answer: values.answer ?? null,
@@ -305,6 +349,7 @@ export class Agent {
       const interrupted = error.code === "aborted" || isAbortError(failure);
       return { ...base, status: interrupted ? "interrupted" : "failed", error: error.toJSON() };
     }
+    if (interrupts) return { ...base, status: "interrupted", interrupts };
     return { ...base, status: values.answer !== null && values.answer !== undefined ? "answered" : "stopped" };
   }
 
@@ -393,6 +438,11 @@ function checkQuestion(question: unknown, maxChars: number): void {
 function resolveStorage(option: Storage | string | undefined): Promise<Storage> {
   if (option !== undefined && typeof option !== "string") return Promise.resolve(option);
   return openStorage(chooseStorageSpec(option, "memory"));
+}
+
+/** The `values` chunk LangGraph streams when a node interrupted: `{ __interrupt__: [...] }`. */
+function isInterruptChunk(chunk: unknown): boolean {
+  return typeof chunk === "object" && chunk !== null && "__interrupt__" in chunk;
 }
 
 async function drain(events: AsyncGenerator<AgentEvent, RunResult>, onEvent?: (event: AgentEvent) => void): Promise<RunResult> {

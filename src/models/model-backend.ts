@@ -19,6 +19,12 @@ export interface ModelRequest {
   maxTokens?: number;
   /** Aborts the call; backends must honour it. */
   signal?: AbortSignal;
+  /**
+   * When set, a backend that can stream calls it with each piece of the reply's text as it is
+   * generated (the pieces joined are the reply's `text`, up to redaction of secrets); one that
+   * cannot ignores it. Streaming changes nothing else: `generate` still returns the whole reply.
+   */
+  onTextDelta?: (delta: string) => void;
 }
 
 /** What a backend answers: text and/or native tool calls, with token usage. */

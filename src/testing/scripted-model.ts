@@ -18,6 +18,11 @@ export interface ScriptedModelOptions {
    */
   turnIndex?: "conversation" | "sequential";
   modelId?: string;
+  /**
+   * When a request asks for the text as it is generated (`onTextDelta`, e.g. a run with
+   * `tokens: true`), each turn's text is passed on in pieces of this many characters. Default 8.
+   */
+  chunkChars?: number;
 }
 
 /** A scripted model: a {@link ModelBackend} that also records every call it got. */
@@ -29,7 +34,8 @@ export interface ScriptedModel extends ModelBackend {
 /**
  * A model backend that plays a script: for tests, demos and replays. Turns are raw assistant
  * outputs in the agent's dialect (or full responses with native tool calls), or a function.
- * A request past the end of the script fails with a clear error, never a made-up turn.
+ * A request past the end of the script fails with a clear error, never a made-up turn. Asked to
+ * stream (`onTextDelta`), it passes each turn's text on in pieces (see `chunkChars`).
  *
  * @example
  * ```ts
@@ -62,6 +68,9 @@ export function scriptedModel(turns: readonly ScriptedTurn[] | ((request: ModelR
       if (typeof entry === "function") entry = await entry(request, turn);
       if (entry instanceof Error) throw entry;
       const response = typeof entry === "string" ? { text: entry } : entry;
+      const size = Math.max(1, options.chunkChars ?? 8);
+      const text = response.text ?? "";
+      if (request.onTextDelta) for (let at = 0; at < text.length; at += size) request.onTextDelta(text.slice(at, at + size));
       return {
         text: response.text ?? "",
         toolCalls: response.toolCalls ?? [],

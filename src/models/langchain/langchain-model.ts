@@ -1,10 +1,11 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import type { AIMessageChunk } from "@langchain/core/messages";
+import { AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { InterleafError, type AnyInterleafError } from "../../errors/index.js";
 import { httpStatusError } from "../../net/http-status-error.js";
 import type { ToolCallRequest } from "../messages.js";
 import type { ModelBackend, ModelRequest, ModelResponse } from "../model-backend.js";
 import { toLangChainMessages } from "./langchain-messages.js";
+import { cutAtStop, stopWatcher } from "../stop-sequences.js";
 
 /** Options for {@link langchainModel}. */
 export interface LangChainModelOptions {
@@ -12,6 +13,16 @@ export interface LangChainModelOptions {
   modelId?: string;
   /** The provider name to report. Default `langchain`. */
   provider?: string;
+  /**
+   * Where a request's stop sequences (the R1V4 dialect stops at `</tool_call>`) are applied:
+   * - `model` (default): passed to the chat model as its `stop` option;
+   * - `client`: not passed; interleaf ends the reply at the first stop sequence itself, and a
+   *   streamed reply is not read further. For chat models that refuse or mishandle `stop` (some
+   *   reasoning models; LangChain's `FakeListChatModel` answers with the stop string itself).
+   *
+   * Either way the reply is cut after the first stop sequence, for models that echo it or run past it.
+   */
+  stopSequences?: "model" | "client";
 }
 
 function textOfContent(content: unknown): string {
@@ -20,6 +31,27 @@ function textOfContent(content: unknown): string {
   return content
     .map((block) => (typeof block === "string" ? block : typeof block === "object" && block !== null && (block as { type?: unknown }).type === "text" ? String((block as { text?: unknown }).text ?? "") : ""))
     .join("");
+}
+
+/**
+ * Streams a reply with the chat model's `.stream`, passing each piece of text on as it comes, and
+ * adds the chunks up (text, tool-call chunks, usage) into the whole reply. Stops reading at the
+ * first stop sequence.
+ */
+async function streamReply(
+  runnable: Pick<BaseChatModel, "stream">,
+  messages: BaseMessage[],
+  callOptions: { stop?: string[]; signal?: AbortSignal },
+  stops: readonly string[],
+  onTextDelta: (delta: string) => void,
+): Promise<AIMessageChunk> {
+  const watcher = stopWatcher(stops, onTextDelta);
+  let whole: AIMessageChunk | undefined;
+  for await (const chunk of await runnable.stream(messages, callOptions)) {
+    whole = whole ? whole.concat(chunk) : chunk;
+    if (watcher.push(textOfContent(chunk.content))) break;
+  }
+  return whole ?? new AIMessageChunk({ content: "" });
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -65,8 +97,9 @@ function defaultModelId(chatModel: BaseChatModel): string {
 /**
  * Adapts any LangChain chat model (`@langchain/core` 1.x) to interleaf: messages become
  * LangChain messages (images as base64 data URLs; tool images in a user message after the tool
- * results), native tools are bound with `bindTools`, `stop` and `signal` are passed through, and
- * token usage and tool calls come back. Temperature and token limits are settings of the chat
+ * results), native tools are bound with `bindTools`, `stop` (see `stopSequences`) and `signal`
+ * are passed through, and token usage and tool calls come back. A request with `onTextDelta` is
+ * streamed with the chat model's `.stream`. Temperature and token limits are settings of the chat
  * model itself. Failures are `model_failed`, retryable for 408/409/429/5xx, timeouts and
  * connection errors.
  *
@@ -89,7 +122,7 @@ export function langchainModel(chatModel: BaseChatModel, options: LangChainModel
     async generate(request: ModelRequest): Promise<ModelResponse> {
       if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
       const messages = toLangChainMessages(request.messages);
-      let runnable: Pick<BaseChatModel, "invoke"> = chatModel;
+      let runnable: Pick<BaseChatModel, "invoke" | "stream"> = chatModel;
       if (request.tools && request.tools.length > 0) {
         if (!chatModel.bindTools) {
           throw new InterleafError("config_invalid", `${who} cannot bind tools (no bindTools); use a chat model with tool calling, or a text dialect such as r1v4Dialect`);
@@ -97,11 +130,12 @@ export function langchainModel(chatModel: BaseChatModel, options: LangChainModel
         runnable = chatModel.bindTools(request.tools.map((tool) => ({ type: "function", function: { name: tool.name, description: tool.description, parameters: tool.parameters } })));
       }
       let result: AIMessageChunk;
+      const stops = request.stop ?? [];
       try {
         const callOptions: { stop?: string[]; signal?: AbortSignal } = {};
-        if (request.stop && request.stop.length > 0) callOptions.stop = request.stop;
+        if (stops.length > 0 && options.stopSequences !== "client") callOptions.stop = stops;
         if (request.signal) callOptions.signal = request.signal;
-        result = await runnable.invoke(messages, callOptions);
+        result = request.onTextDelta ? await streamReply(runnable, messages, callOptions, stops, request.onTextDelta) : await runnable.invoke(messages, callOptions);
       } catch (error) {
         throw modelError(error, who, request.signal);
       }
@@ -112,7 +146,7 @@ export function langchainModel(chatModel: BaseChatModel, options: LangChainModel
       const metadata = result.response_metadata as Record<string, unknown> | undefined;
       const finish = metadata?.finish_reason ?? metadata?.stop_reason;
       const response: ModelResponse = {
-        text: textOfContent(result.content),
+        text: cutAtStop(textOfContent(result.content), stops).text,
         toolCalls,
         usage: { inputTokens: result.usage_metadata?.input_tokens ?? 0, outputTokens: result.usage_metadata?.output_tokens ?? 0 },
       };

@@ -8,6 +8,9 @@ import { loadApiKey } from "../../util/load-api-key.js";
 import { chatEndpoint, credentialValues } from "./chat-endpoint.js";
 import { toOpenAIMessages, toOpenAITools, type ImagePlacement } from "./openai-messages.js";
 import { readChatCompletion } from "./openai-response.js";
+import { readChatCompletionStream } from "./openai-stream.js";
+import { cutAtStop, stopWatcher } from "../stop-sequences.js";
+import { redactingDeltas } from "../../net/redact-stream.js";
 
 /** Options for {@link openAICompatibleModel}. */
 export interface OpenAICompatibleModelOptions {
@@ -102,8 +105,12 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
   const secrets = [apiKey, ...endpoint.secrets, ...credentialValues(options.extraBody)];
   const clean = (value: string) => redactSecrets(value, secrets);
 
+  function stopsOf(request: ModelRequest): string[] {
+    return [...new Set([...(options.stop ?? []), ...(request.stop ?? [])])];
+  }
+
   function requestBody(request: ModelRequest): string {
-    const stop = [...new Set([...(options.stop ?? []), ...(request.stop ?? [])])];
+    const stop = stopsOf(request);
     const body: Record<string, unknown> = {
       model: options.model,
       messages: toOpenAIMessages(request.messages, options.imagePlacement ?? "in-order"),
@@ -114,19 +121,26 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     if (temperature !== undefined) body.temperature = temperature;
     const maxTokens = request.maxTokens ?? options.maxTokens;
     if (maxTokens !== undefined) body.max_tokens = maxTokens;
+    if (request.onTextDelta) Object.assign(body, { stream: true, stream_options: { include_usage: true } });
     return JSON.stringify({ ...body, ...options.extraBody });
   }
 
-  function headers(): Record<string, string> {
-    const out: Record<string, string> = { "content-type": "application/json", accept: "application/json", ...options.headers };
+  function headers(streaming: boolean): Record<string, string> {
+    const out: Record<string, string> = { "content-type": "application/json", accept: streaming ? "text/event-stream, application/json" : "application/json", ...options.headers };
     if (apiKey) out.authorization = `Bearer ${apiKey}`;
     return out;
   }
 
-  /** One HTTP attempt; failures are thrown as `InterleafError`s (with `retryAfterMs` in details when the server sent one). */
-  async function attempt(body: string, signal: AbortSignal | undefined): Promise<ModelResponse> {
+  /**
+   * One HTTP attempt; failures are thrown as `InterleafError`s (with `retryAfterMs` in details when
+   * the server sent one). With `stream`, the reply is read as server-sent events and its text passed
+   * on as it comes (redacted, up to the first stop sequence); a failure after text was passed on is
+   * not retried, so no one sees it twice.
+   */
+  async function attempt(body: string, signal: AbortSignal | undefined, stream?: { stops: string[]; onTextDelta: (delta: string) => void }): Promise<ModelResponse> {
     const controller = new AbortController();
     let timedOut = false;
+    let emitted = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
@@ -134,7 +148,21 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      const response = await doFetch(url, { method: "POST", headers: headers(), body, signal: controller.signal });
+      const response = await doFetch(url, { method: "POST", headers: headers(stream !== undefined), body, signal: controller.signal });
+      if (stream && response.ok && response.body && /text\/event-stream/i.test(response.headers.get("content-type") ?? "")) {
+        const out = redactingDeltas(secrets, (delta) => {
+          emitted = true;
+          stream.onTextDelta(delta);
+        });
+        const watcher = stopWatcher(stream.stops, (delta) => out.push(delta));
+        const assembled = await readChatCompletionStream(response.body, (delta) => watcher.push(delta));
+        out.flush();
+        const reading = readChatCompletion(assembled);
+        if (!reading.ok) {
+          throw new InterleafError("model_failed", `${who} streamed a reply without a usable completion: ${clean(reading.problem)}; check the model name and the server's logs`, { details: { status: response.status, provider, modelId: options.model } });
+        }
+        return redactedResponse({ ...reading.response, text: cutAtStop(reading.response.text, stream.stops).text }, clean);
+      }
       const text = await response.text();
       if (!response.ok) {
         throw httpStatusError(response.status, { code: "model_failed", what: who, headers: response.headers, body: excerpt(clean(text)), now: now(), details: { provider, modelId: options.model } });
@@ -153,8 +181,16 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
       if (!reading.ok) {
         throw new InterleafError("model_failed", `${who} answered without a usable completion: ${clean(reading.problem)}; check the model name and the server's logs`, { details: { status: response.status, provider, modelId: options.model } });
       }
-      return redactedResponse(reading.response, clean);
+      const whole = redactedResponse(reading.response, clean);
+      // A server that does not stream answers at once: its whole text is the one piece.
+      if (stream && whole.text) stream.onTextDelta(whole.text);
+      return whole;
     } catch (cause) {
+      if (emitted && signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
+      if (emitted) {
+        const error = InterleafError.from(cause, "model_failed", `${who} failed in the middle of a streamed reply`);
+        throw new InterleafError("model_failed", `${clean(error.message)} (after part of the reply was streamed: not retried)`, { cause, retryable: false, details: { provider, modelId: options.model } });
+      }
       if (InterleafError.isInstance(cause)) throw cause;
       if (signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
       if (timedOut) {
@@ -176,7 +212,8 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
       const body = requestBody(request);
       if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
       try {
-        return await withRetry(() => attempt(body, request.signal), { ...retry, ...(request.signal ? { signal: request.signal } : {}) });
+        const stream = request.onTextDelta ? { stops: stopsOf(request), onTextDelta: request.onTextDelta } : undefined;
+        return await withRetry(() => attempt(body, request.signal, stream), { ...retry, ...(request.signal ? { signal: request.signal } : {}) });
       } catch (error) {
         if (request.signal?.aborted && !(InterleafError.isInstance(error) && error.code === "aborted")) {
           throw new InterleafError("aborted", `the call to ${who} was aborted while waiting to retry`, { cause: error });
