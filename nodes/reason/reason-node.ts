@@ -69,6 +69,8 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
         messages,
         ...(request.tools ? { tools: request.tools } : {}),
         ...(request.stop ? { stop: request.stop } : {}),
+        ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+        ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
         signal: deadline.signal,
       }),
       deadline.timeUp,

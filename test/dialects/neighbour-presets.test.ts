@@ -3,6 +3,7 @@ import { ToolRegistry, type ModelMessage } from "interleaf";
 import { textOf } from "../../src/models/messages.js";
 import { ImageGallery } from "interleaf/images";
 import { deepeyesDialect } from "../../src/dialects/presets/deepeyes-dialect.js";
+import { DEEPEYES_V5_TURN_PROMPT } from "../../src/dialects/presets/deepeyes-prompts.js";
 import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";
 import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialect.js";
 import { textProtocolDialect } from "../../src/dialects/text-protocol/text-protocol-dialect.js";
@@ -34,16 +35,22 @@ describe("DeepEyes", () => {
     const p = problem(parse(dialect, '<think>t</think><tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [0, 0, 5, 5]}}</tool_call>', new ToolRegistry([textSearch])));
     expect(p).toContain('"image_zoom_in_tool" stands for the tool "zoom", which this agent does not have');
   });
-  it("offers the tool under its DeepEyes name and wraps results in <tool_response>", async () => {
+  it("reads the call body as the loop does, with Python eval() semantics", () => {
+    const body = "{'name': 'image_zoom_in_tool', 'arguments': {'bbox_2d': (10, 20, 110, 220,), 'label': None}}";
+    expect(calls(parse(dialect, `<think>t</think><tool_call>${body}</tool_call>`))).toEqual([{ name: "zoom", arguments: { bbox_2d: [10, 20, 110, 220], label: null } }]);
+    expect(problem(parse(dialect, "<think>t</think><tool_call>{'name': __import__('os')}</tool_call>"))).toContain("nor a Python literal");
+  });
+  it("V5: up to three calls a turn, each image in its own <tool_response>, then the V5 turn prompt", async () => {
+    const v5 = deepeyesDialect({ loop: "v5" });
+    const three = [1, 2, 3].map((n) => `<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [${n}, ${n}, ${n + 50}, ${n + 50}]}}</tool_call>`).join("\n");
+    expect(calls(parse(v5, `<think>Three regions.</think>\n${three}`)).map((call) => call.name)).toEqual(["zoom", "zoom", "zoom"]);
     const { original, crops, gallery } = await loadImages();
-    const steps = [step(0, { kind: "tool_calls", raw: '<think>z</think><tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [1, 2, 3, 4]}}</tool_call>', calls: [callRecord("a", "zoom", { bbox_2d: [1, 2, 3, 4] }, "zoomed ×4", [crops[0]!])] })];
-    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([zoom]), gallery });
-    const prompt = textOf((request.messages[0] as ModelMessage).content);
-    expect(prompt).toContain('<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [120, 40, 360, 200], "label": "the street sign"}}</tool_call>');
-    expect(prompt).not.toContain('"name": "zoom"');
+    const steps = [step(0, { kind: "tool_calls", raw: `<think>two</think>${three}`, calls: crops.map((crop, i) => callRecord(`c${i}`, "zoom", { bbox_2d: [1, 2, 3, 4] }, "zoomed", [crop])) })];
+    const request = v5.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([zoom]), gallery });
     const result = (request.messages[3] as ModelMessage).content;
-    expect(textOf(result)).toMatch(/^<tool_response>\nzoomed ×4\nobservation 1:\n<\/tool_response>$/);
-    expect(result.some((part) => part.type === "image" && part.ref.id === crops[0]!.id)).toBe(true);
+    expect(textOf(result)).toBe(`<tool_response>\n\n</tool_response>\n<tool_response>\n\n</tool_response>\n${DEEPEYES_V5_TURN_PROMPT}`);
+    expect(result.filter((part) => part.type === "image").map((part) => part.type === "image" && part.ref.id)).toEqual(crops.map((crop) => crop.id));
+    expect(textOf((request.messages[0] as ModelMessage).content)).toContain("You may call **one or more** functions");
   });
 });
 

@@ -50,6 +50,8 @@ export function textProtocolDialect(config: TextProtocolOptions): Dialect {
     buildRequest(input: DialectInput): DialectRequest {
       const request: DialectRequest = { messages: textProtocolMessages(options, input) };
       if (options.stop.length > 0) request.stop = [...options.stop];
+      if (options.sampling?.temperature !== undefined) request.temperature = options.sampling.temperature;
+      if (options.sampling?.maxTokens !== undefined) request.maxTokens = options.sampling.maxTokens;
       return request;
     },
     parseTurn(response: ModelResponse, tools: ToolRegistry): ParsedTurn {
@@ -69,7 +71,8 @@ function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, opt
   }
   const problems: string[] = [];
   const think = options.thinkTag;
-  if (options.requireThink && !turn.thinkFound) {
+  if (options.thinkSpansTurns && !turn.thinkFound) turn.thought = textBeforeFirstTag(response.text, syntax);
+  else if (options.requireThink && !turn.thinkFound) {
     problems.push(`the turn has no <${think}>...</${think}>: reason inside <${think}>...</${think}> before every action`);
   }
   const calls: ToolCallRequest[] = [];
@@ -98,4 +101,11 @@ function parseMaybeJson(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+/** A turn's text up to its first action or answer tag: the reasoning of a turn that continues an open think tag. */
+function textBeforeFirstTag(raw: string, syntax: TaggedTurnSyntax): string {
+  const tags = [...(syntax.toolCallTag ? [syntax.toolCallTag] : []), ...syntax.actionTags, syntax.answerTag];
+  const firsts = tags.map((tag) => raw.toLowerCase().indexOf(`<${tag.toLowerCase()}`)).filter((at) => at >= 0);
+  return raw.slice(0, firsts.length > 0 ? Math.min(...firsts) : raw.length).trim();
 }

@@ -1,7 +1,7 @@
-import { text, type ContentPart, type ModelMessage } from "../../models/messages.js";
+import { text, type ContentPart, type ImagePart, type ModelMessage } from "../../models/messages.js";
 import type { ToolCallRecord, TrajectoryStep } from "../../state/trajectory.js";
 import type { DialectInput } from "../dialect.js";
-import { labelledImages, questionImages } from "../image-parts.js";
+import { imagePart, labelledImages, questionImages } from "../image-parts.js";
 import { introduceGraphToolCalls } from "../graph-step.js";
 import { inlineJson } from "../inline-json.js";
 import { observationText } from "../observation-text.js";
@@ -13,15 +13,22 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
   const prompt = textProtocolPrompt(options, input.tools);
   const messages: ModelMessage[] = [
     { role: "system", content: [text(input.instructions ? `${prompt}\n\n${input.instructions}` : prompt)] },
-    { role: "user", content: [...questionImages(input.images, input.gallery), text(input.question)] },
+    { role: "user", content: firstUserContent(options, input) },
   ];
+  let round = 0;
   for (const step of input.steps) {
     if (step.source === "graph") {
       messages.push({ role: "user", content: [text(introduceGraphToolCalls(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] });
       continue;
     }
     messages.push({ role: "assistant", content: [text(replayText(step, options))] });
-    if (step.kind === "tool_calls") {
+    if (step.kind === "tool_calls" && options.observationContent) {
+      round++;
+      const images: ImagePart[] = step.calls.flatMap((call) => call.observation.images.map((ref, i) => imagePart(ref, input.gallery, `image ${i + 1}`)));
+      const texts = step.calls.map((call) => options.renderResult(call, observationText(call.observation)));
+      messages.push({ role: "user", content: options.observationContent({ step, round, texts, images }) });
+    } else if (step.kind === "tool_calls") {
+      round++;
       const note = step.note ? [text(`\n${step.note}`)] : [];
       messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input)), ...note] });
     } else if (step.kind === "malformed") {
@@ -30,6 +37,11 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
     }
   }
   return messages;
+}
+
+function firstUserContent(options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {
+  const images = questionImages(input.images, input.gallery);
+  return options.firstUserContent ? options.firstUserContent(input.question, images) : [...images, text(input.question)];
 }
 
 function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {
@@ -42,19 +54,28 @@ function wrap(tag: string, parts: ContentPart[]): ContentPart[] {
   return [text(`<${tag}>\n`), ...parts, text(`\n</${tag}>`)];
 }
 
-/** The assistant turn as the model wrote it, with a tool-call tag a stop sequence cut off closed again. */
+/**
+ * The assistant turn as the model wrote it, with the action tag a stop sequence cut off closed
+ * again (`</tool_call>`, `</code>`, `</grounding>`, `</text_search>`, ...).
+ */
 function replayText(step: TrajectoryStep, options: ResolvedTextProtocolOptions): string {
   const tag = options.toolCallTag;
-  if (step.raw.trim() !== "") {
-    if (!tag) return step.raw;
-    const opens = step.raw.split(`<${tag}>`).length - 1;
-    const closes = step.raw.split(`</${tag}>`).length - 1;
-    return opens > closes ? `${step.raw.trimEnd()}</${tag}>` : step.raw;
-  }
+  if (step.raw.trim() !== "") return closeCutTag(step.raw, [...(tag ? [tag] : []), ...options.tags.map((action) => action.tag)]);
   const think = `<${options.thinkTag}>${step.thought}</${options.thinkTag}>`;
   if (step.kind === "answer") return `${think}\n<${options.answerTag}>${step.answer ?? ""}</${options.answerTag}>`;
   if (step.kind === "tool_calls" && tag) {
     return [think, ...step.calls.map((call) => `<${tag}>${inlineJson({ name: call.name, arguments: call.arguments })}</${tag}>`)].join("\n");
   }
   return think;
+}
+
+/** The raw turn with its last action tag closed when a stop sequence removed the closing tag. */
+function closeCutTag(raw: string, tags: readonly string[]): string {
+  let last: { tag: string; at: number } | undefined;
+  for (const tag of tags) {
+    const at = raw.lastIndexOf(`<${tag}>`);
+    if (at >= 0 && (!last || at > last.at)) last = { tag, at };
+  }
+  if (!last || raw.indexOf(`</${last.tag}>`, last.at) >= 0) return raw;
+  return `${raw.trimEnd()}</${last.tag}>`;
 }
