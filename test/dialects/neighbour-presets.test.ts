@@ -5,6 +5,7 @@ import { ImageGallery } from "interleaf/images";
 import { deepeyesDialect } from "../../src/dialects/presets/deepeyes-dialect.js";
 import { DEEPEYES_V5_TURN_PROMPT } from "../../src/dialects/presets/deepeyes-prompts.js";
 import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";
+import { MINI_O3_ERROR_PROMPT } from "../../src/dialects/presets/mini-o3-prompts.js";
 import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialect.js";
 import { textProtocolDialect } from "../../src/dialects/text-protocol/text-protocol-dialect.js";
 import { thymeDialect } from "../../src/dialects/presets/thyme-dialect.js";
@@ -91,14 +92,13 @@ describe("Mini-o3", () => {
     expect(problem(parse(dialect, "<think>t</think><grounding>[0.1, 0.2]</grounding>"))).toContain("must hold a JSON object");
     expect(problem(parse(dialect, '<think>t</think><tool_call>{"name": "zoom", "arguments": {}}</tool_call>'))).toMatch(/no action/);
   });
-  it("names produced images 'Observation N' with no wrapper tag", async () => {
-    const { original, crops, gallery } = await loadImages();
-    const steps = [step(0, { kind: "tool_calls", raw: "<think>z</think><grounding>{}</grounding>", calls: [callRecord("a", "zoom", {}, "", [crops[0]!, crops[1]!])] })];
+  it("frames a failed grounding as the loop does: the error, then its error prompt", async () => {
+    const { original, gallery } = await loadImages();
+    const error = { code: "invalid_argument", message: "the box is empty", retryable: false } as const;
+    const steps = [step(0, { kind: "tool_calls", raw: "<think>z</think><grounding>{}</grounding>", calls: [callRecord("a", "zoom", {}, "", [], error)] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
     expect(request.stop).toEqual(["</grounding>"]);
-    const content = (request.messages[3] as ModelMessage).content;
-    expect(textOf(content)).toBe("\nObservation 1:\nObservation 2:");
-    expect(content.filter((part) => part.type === "image").map((part) => part.type === "image" && part.label)).toEqual(["observation 1", "observation 2"]);
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe(`ERROR occurs during grounding. Error Information: Error (invalid_argument): the box is empty.\n${MINI_O3_ERROR_PROMPT}`);
   });
 });
 

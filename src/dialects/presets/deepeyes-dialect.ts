@@ -5,23 +5,14 @@ import { textProtocolDialect } from "../text-protocol/text-protocol-dialect.js";
 import { DEEPEYES_SYSTEM_PROMPT, DEEPEYES_USER_PROMPT, DEEPEYES_V5_SYSTEM_PROMPT, DEEPEYES_V5_TURN_PROMPT } from "./deepeyes-prompts.js";
 import type { PresetDialectOptions } from "./preset-options.js";
 
-/** Options for {@link deepeyesDialect}. */
-export interface DeepEyesDialectOptions extends PresetDialectOptions {
-  /**
-   * Which released loop to reproduce: `eval` (default), the evaluation loop `eval/eval_vstar.py`;
-   * `v5`, the V5 training environment (its system prompt invites up to three calls a turn, one
-   * `<tool_response>` per image, then its turn prompt).
-   */
-  loop?: "eval" | "v5";
-}
-
 /**
  * The DeepEyes dialect, as its released loop speaks it: the system prompt and format reminder
  * verbatim, the question's image before its text, each crop sent back as `<tool_response>`, image,
  * reminder, `</tool_response>`; temperature 0, at most 10,240 tokens, no stop but the end of turn.
  * Calls are `<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [x1, y1, x2, y2],
  * "label": "..."}}</tool_call>` in absolute pixels of the original image, read with Python
- * `eval()` semantics as the loop reads them, and run as the agent's `zoom` tool.
+ * `eval()` semantics as the loop reads them, and run as the agent's `zoom` tool. `loop: "v5"`
+ * reproduces the V5 training environment instead (up to three calls a turn).
  *
  * @example
  * ```ts
@@ -30,7 +21,7 @@ export interface DeepEyesDialectOptions extends PresetDialectOptions {
  * console.log(deepeyesDialect().coordinates); // "pixels"
  * ```
  */
-export function deepeyesDialect(options: DeepEyesDialectOptions = {}): Dialect {
+export function deepeyesDialect(options: PresetDialectOptions = {}): Dialect {
   const v5 = options.loop === "v5";
   const reminder = v5 ? DEEPEYES_V5_TURN_PROMPT : DEEPEYES_USER_PROMPT;
   return textProtocolDialect({
