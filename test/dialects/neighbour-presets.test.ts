@@ -7,6 +7,7 @@ import { DEEPEYES_V5_TURN_PROMPT } from "../../src/dialects/presets/deepeyes-pro
 import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";
 import { MINI_O3_ERROR_PROMPT } from "../../src/dialects/presets/mini-o3-prompts.js";
 import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialect.js";
+import { MMSEARCH_R1_AFTER_TEXT_SEARCH_PROMPT } from "../../src/dialects/presets/mmsearch-r1-prompts.js";
 import { textProtocolDialect } from "../../src/dialects/text-protocol/text-protocol-dialect.js";
 import { thymeDialect } from "../../src/dialects/presets/thyme-dialect.js";
 import { webwatcherDialect } from "../../src/dialects/presets/webwatcher-dialect.js";
@@ -129,12 +130,13 @@ describe("MMSearch-R1", () => {
     expect(parse(dialect, "<reason>r</reason><answer>Singapore</answer>")).toEqual({ kind: "answer", thought: "r", answer: "Singapore" });
     expect(problem(parse(dialect, "<think>r</think><answer>x</answer>"))).toContain("no <reason>");
   });
-  it("wraps results in <information> and ends the prompt with the <reason> rule", async () => {
+  it("frames text-search results as the demo does, replaying the turn with the </text_search> a stop cut", async () => {
     const { original, gallery } = await loadImages();
-    const steps = [step(0, { kind: "tool_calls", raw: "<reason>r</reason><text_search>q", calls: [callRecord("a", "text_search", { queries: ["q"] }, "snippet")] })];
-    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<information>\nsnippet\n</information>");
-    expect(textOf((request.messages[0] as ModelMessage).content).endsWith("YOU MUST include your reasoning within <reason>...</reason> before taking any action.")).toBe(true);
+    const steps = [step(0, { kind: "tool_calls", raw: "<reason>r</reason><text_search>Utzon architect", calls: [callRecord("a", "text_search", { queries: ["Utzon architect"] }, "snippet")] })];
+    const request = dialect.buildRequest({ question: "who?", images: [original], steps, tools: allTools, gallery });
+    expect(request.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
+    expect(textOf((request.messages[1] as ModelMessage).content)).toBe("<reason>r</reason><text_search>Utzon architect</text_search>");
+    expect(textOf((request.messages[2] as ModelMessage).content)).toBe(`Search Results: <information>snippet</information> Original question: who?\n${MMSEARCH_R1_AFTER_TEXT_SEARCH_PROMPT}`);
   });
 });
 

@@ -82,6 +82,8 @@ function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, opt
     else problems.push(resolved.problem);
   }
   const answer = options.answerTag;
+  const phrase = turn.answer === undefined && actions.length === 0 ? endingPhrase(response.text, options.answerPhrases) : undefined;
+  if (phrase !== undefined) return { kind: "answer", thought: turn.thought || textBeforeFirstTag(response.text, syntax), answer: phrase };
   if (turn.answer !== undefined && actions.length > 0) {
     problems.push(`the turn holds both an <${answer}> and a tool call: do one per turn (call the tool and wait for its result, or answer)`);
   } else if (turn.answer === undefined && actions.length === 0) {
@@ -108,4 +110,10 @@ function textBeforeFirstTag(raw: string, syntax: TaggedTurnSyntax): string {
   const tags = [...(syntax.toolCallTag ? [syntax.toolCallTag] : []), ...syntax.actionTags, syntax.answerTag];
   const firsts = tags.map((tag) => raw.toLowerCase().indexOf(`<${tag.toLowerCase()}`)).filter((at) => at >= 0);
   return raw.slice(0, firsts.length > 0 ? Math.min(...firsts) : raw.length).trim();
+}
+
+/** The answer phrase a turn ends with (quotes and a full stop allowed around it), if any. */
+function endingPhrase(raw: string, phrases: readonly string[]): string | undefined {
+  const end = raw.trim().replace(/[\s."'“”]+$/u, "").toLowerCase();
+  return phrases.find((phrase) => end.endsWith(phrase.toLowerCase()));
 }

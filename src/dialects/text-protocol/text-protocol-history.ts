@@ -11,10 +11,10 @@ import type { ResolvedTextProtocolOptions } from "./text-protocol-options.js";
 /** The whole conversation of a text-protocol dialect: prompt, question, then every step replayed. */
 export function textProtocolMessages(options: ResolvedTextProtocolOptions, input: DialectInput): ModelMessage[] {
   const prompt = textProtocolPrompt(options, input.tools);
-  const messages: ModelMessage[] = [
-    { role: "system", content: [text(input.instructions ? `${prompt}\n\n${input.instructions}` : prompt)] },
-    { role: "user", content: firstUserContent(options, input) },
-  ];
+  const system = [prompt, input.instructions ?? ""].filter((part) => part !== "").join("\n\n");
+  // An empty prompt sends no system message: the chat template's default applies, as in loops that send none.
+  const messages: ModelMessage[] = system === "" ? [] : [{ role: "system", content: [text(system)] }];
+  messages.push({ role: "user", content: firstUserContent(options, input) });
   let round = 0;
   for (const step of input.steps) {
     if (step.source === "graph") {
@@ -26,7 +26,7 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
       round++;
       const images: ImagePart[] = step.calls.flatMap((call) => call.observation.images.map((ref, i) => imagePart(ref, input.gallery, `image ${i + 1}`)));
       const texts = step.calls.map((call) => options.renderResult(call, observationText(call.observation)));
-      messages.push({ role: "user", content: options.observationContent({ step, round, texts, images }) });
+      messages.push({ role: "user", content: options.observationContent({ question: input.question, step, round, texts, images }) });
     } else if (step.kind === "tool_calls") {
       round++;
       const note = step.note ? [text(`\n${step.note}`)] : [];

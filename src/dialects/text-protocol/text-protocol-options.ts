@@ -97,9 +97,15 @@ export interface TextProtocolOptions {
    * result tag, images labelled): a released loop's own observation framing. `round` counts the
    * model's tool turns from 1; `images` are the turn's produced images in order, unlabelled.
    */
-  observationContent?: (turn: { step: TrajectoryStep; round: number; texts: string[]; images: ImagePart[] }) => ContentPart[];
+  observationContent?: (turn: { question: string; step: TrajectoryStep; round: number; texts: string[]; images: ImagePart[] }) => ContentPart[];
   /** Reads the body of a tool-call tag. Default: JSON (DeepEyes' loop reads it with Python's `eval()`). */
   readCallBody?: (body: string) => LocatedJson;
+  /**
+   * Endings that finish a run without an answer tag, as the released loop allows (MMSearch-R1's
+   * "Unable to answer due to lack of relevant information"): a turn with no action that ends
+   * with one of them is an answer of that text.
+   */
+  answerPhrases?: readonly string[];
   /** Sampling settings sent with every request, as the released loop sets them. */
   sampling?: { temperature?: number; maxTokens?: number };
   /**
@@ -135,5 +141,6 @@ export function resolveTextProtocolOptions(options: TextProtocolOptions): Resolv
     renderResult: options.renderResult ?? ((_call, text) => text),
     readCallBody: options.readCallBody ?? parseJsonLocated,
     thinkSpansTurns: options.thinkSpansTurns ?? false,
+    answerPhrases: options.answerPhrases ?? [],
   };
 }
