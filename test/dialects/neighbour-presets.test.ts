@@ -73,8 +73,8 @@ describe("WebWatcher", () => {
     const { original, gallery } = await loadImages();
     const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><tool_call>{}</tool_call>", calls: [callRecord("a", "text_search", { queries: ["q"] }, "1. Heron - Wikipedia")] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<tool_response>\n1. Heron - Wikipedia\n</tool_response>");
-    const prompt = textOf((request.messages[0] as ModelMessage).content);
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<tool_response>1. Heron - Wikipedia</tool_response>");
+    const prompt = textOf((request.messages[1] as ModelMessage).content);
     for (const name of ["web_search", "VLSearchImage", "visit", "code_interpreter"]) expect(prompt).toContain(`"name": "${name}"`);
   });
 });

@@ -11,4 +11,10 @@ export interface PresetDialectOptions {
    * environment (up to three calls a turn, one `<tool_response>` per image).
    */
   loop?: "eval" | "v5";
+  /**
+   * The URL or path shown to the model as the input image's, where the released loop shows one
+   * (WebWatcher's "Input image:" line). A call naming it means the input image. Default
+   * `"original image"`.
+   */
+  imageUrl?: string;
 }

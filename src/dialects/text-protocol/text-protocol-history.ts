@@ -31,6 +31,8 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
       round++;
       const note = step.note ? [text(`\n${step.note}`)] : [];
       messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input)), ...note] });
+    } else if (step.kind === "malformed" && options.malformedContent) {
+      messages.push({ role: "user", content: options.malformedContent(step.problem ?? "") });
     } else if (step.kind === "malformed") {
       const message = `Error: your previous turn could not be used: ${step.problem ?? "it was not understood"}. ${formatReminder(options, input.tools)}`;
       messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });

@@ -98,6 +98,8 @@ export interface TextProtocolOptions {
    * model's tool turns from 1; `images` are the turn's produced images in order, unlabelled.
    */
   observationContent?: (turn: { question: string; step: TrajectoryStep; round: number; texts: string[]; images: ImagePart[] }) => ContentPart[];
+  /** Replaces the message after an unusable turn (default: the problem and a format reminder). */
+  malformedContent?: (problem: string) => ContentPart[];
   /** Reads the body of a tool-call tag. Default: JSON (DeepEyes' loop reads it with Python's `eval()`). */
   readCallBody?: (body: string) => LocatedJson;
   /**
@@ -121,7 +123,7 @@ export interface TextProtocolOptions {
  */
 export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, OptionalHooks>> & Pick<TextProtocolOptions, OptionalHooks>;
 
-type OptionalHooks = "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "sampling";
+type OptionalHooks = "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "malformedContent" | "sampling";
 
 /** Fills in the defaults of {@link TextProtocolOptions}. */
 export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {
