@@ -10,6 +10,7 @@ import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialec
 import { MMSEARCH_R1_AFTER_TEXT_SEARCH_PROMPT } from "../../src/dialects/presets/mmsearch-r1-prompts.js";
 import { textProtocolDialect } from "../../src/dialects/text-protocol/text-protocol-dialect.js";
 import { thymeDialect } from "../../src/dialects/presets/thyme-dialect.js";
+import { THYME_SYSTEM_PROMPT } from "../../src/dialects/presets/thyme-prompts.js";
 import { webwatcherDialect } from "../../src/dialects/presets/webwatcher-dialect.js";
 import { type Dialect, type ParsedTurn } from "../../src/dialects/dialect.js";
 import { allTools, callRecord, code, loadImages, said, step, textSearch, zoom } from "./agent-fixtures.js";
@@ -115,8 +116,27 @@ describe("Thyme", () => {
     const { original, gallery } = await loadImages();
     const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><code>print(1)</code>", calls: [callRecord("a", "code", { code: "print(1)" }, "1")] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([code]), gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<sandbox_output>\n1\n</sandbox_output>");
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<sandbox_output>1</sandbox_output>");
     expect(problem(parse(dialect, "<think>t</think><code>print(1)</code>", new ToolRegistry([zoom])))).toContain('asks for the tool "code", which this agent does not have');
+  });
+  it("keeps one <think> open across the reply: a second code round and the answer need no <think> of their own", () => {
+    // The shape of Thyme's project-page cases: code inside the open think, generation cut at </code> and </answer>.
+    const first = "<think>The licence plate is small. I will crop it.\n<code>\n```python\nfrom PIL import Image\nimg = Image.open(image_path)\nimg.crop((1250, 1030, 1360, 1070)).save('/mnt/data/temp_processed_images/plate.jpg')\nprint('/mnt/data/temp_processed_images/plate.jpg')\n```\n";
+    const second = "The crop is blurry; I enhance its contrast.\n<code>\n```python\nprint('/mnt/data/temp_processed_images/plate_2.jpg')\n```\n";
+    const last = "The plate reads AB-123.</think>\n<answer>AB-123";
+    expect(calls(parse(dialect, first)).map((call) => call.name)).toEqual(["code"]);
+    const secondTurn = parse(dialect, second);
+    expect(calls(secondTurn).map((call) => call.name)).toEqual(["code"]);
+    expect(secondTurn.thought).toBe("The crop is blurry; I enhance its contrast.");
+    expect(parse(dialect, last)).toEqual({ kind: "answer", thought: "The plate reads AB-123.", answer: "AB-123" });
+    expect(dialect.buildRequest({ question: "q", images: [], steps: [], tools: new ToolRegistry([code]), gallery: new ImageGallery([], []) }).stop).toEqual(["</code>", "</answer>"]);
+  });
+  it("asks as the loop does: User Image Path and User Image Size after the question", async () => {
+    const { original, gallery } = await loadImages();
+    const request = dialect.buildRequest({ question: "What is on the plate?", images: [original], steps: [], tools: new ToolRegistry([code]), gallery });
+    const asked = textOf((request.messages[1] as ModelMessage).content);
+    expect(asked).toContain(`<image>\nWhat is on the plate?\n\n### User Image Path:** "/mnt/data/original_image.jpg"\n### User Image Size:** "${original.width}x${original.height}"\n`);
+    expect(textOf((request.messages[0] as ModelMessage).content)).toBe(THYME_SYSTEM_PROMPT);
   });
 });
 
