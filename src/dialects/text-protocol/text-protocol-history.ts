@@ -79,5 +79,6 @@ function closeCutTag(raw: string, tags: readonly string[]): string {
     if (at >= 0 && (!last || at > last.at)) last = { tag, at };
   }
   if (!last || raw.indexOf(`</${last.tag}>`, last.at) >= 0) return raw;
-  return `${raw.trimEnd()}</${last.tag}>`;
+  // The stop sequence removed exactly the closing tag: whatever the model wrote before it stays as written.
+  return `${raw}</${last.tag}>`;
 }
