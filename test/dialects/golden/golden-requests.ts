@@ -12,6 +12,8 @@ export type GoldenPart = { type: "text"; text: string } | { type: "image"; width
 export interface GoldenRequest {
   messages: { role: string; content: GoldenPart[] }[];
   sampling: Record<string, unknown>;
+  /** Whether the loop let the model continue the last assistant turn (Thyme). */
+  continue_final_message?: boolean;
 }
 
 /** A golden file: the scripted trajectory and the requests the released loop sent for it. */
