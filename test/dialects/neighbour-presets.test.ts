@@ -47,6 +47,9 @@ describe("DeepEyes", () => {
     const v5 = deepeyesDialect({ loop: "v5" });
     const three = [1, 2, 3].map((n) => `<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [${n}, ${n}, ${n + 50}, ${n + 50}]}}</tool_call>`).join("\n");
     expect(calls(parse(v5, `<think>Three regions.</think>\n${three}`)).map((call) => call.name)).toEqual(["zoom", "zoom", "zoom"]);
+    const four = `${three}\n<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [9, 9, 99, 99]}}</tool_call>`;
+    expect(calls(parse(v5, `<think>Four.</think>${four}`)).map((call) => (call.arguments as { bbox_2d: number[] }).bbox_2d[0])).toEqual([1, 2, 3]);
+    expect(calls(parse(dialect, `<think>Four.</think>${four}`)).map((call) => (call.arguments as { bbox_2d: number[] }).bbox_2d[0])).toEqual([1]);
     const { original, crops, gallery } = await loadImages();
     const steps = [step(0, { kind: "tool_calls", raw: `<think>two</think>${three}`, calls: crops.map((crop, i) => callRecord(`c${i}`, "zoom", { bbox_2d: [1, 2, 3, 4] }, "zoomed", [crop])) })];
     const request = v5.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([zoom]), gallery });

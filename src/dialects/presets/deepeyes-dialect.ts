@@ -11,8 +11,9 @@ import type { PresetDialectOptions } from "./preset-options.js";
  * reminder, `</tool_response>`; temperature 0, at most 10,240 tokens, no stop but the end of turn.
  * Calls are `<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [x1, y1, x2, y2],
  * "label": "..."}}</tool_call>` in absolute pixels of the original image, read with Python
- * `eval()` semantics as the loop reads them, and run as the agent's `zoom` tool. `loop: "v5"`
- * reproduces the V5 training environment instead (up to three calls a turn).
+ * `eval()` semantics as the loop reads them, and run as the agent's `zoom` tool; as in the loop,
+ * only a turn's first call runs. `loop: "v5"` reproduces the V5 training environment instead
+ * (its first three calls run).
  *
  * @example
  * ```ts
@@ -24,7 +25,7 @@ import type { PresetDialectOptions } from "./preset-options.js";
 export function deepeyesDialect(options: PresetDialectOptions = {}): Dialect {
   const v5 = options.loop === "v5";
   const reminder = v5 ? DEEPEYES_V5_TURN_PROMPT : DEEPEYES_USER_PROMPT;
-  return textProtocolDialect({
+  const dialect = textProtocolDialect({
     name: "deepeyes",
     resultTag: "tool_response",
     toolCallTag: "tool_call",
@@ -52,4 +53,13 @@ export function deepeyesDialect(options: PresetDialectOptions = {}): Dialect {
       return [text("<tool_response>"), ...images, ...errors, text(reminder), text("</tool_response>")];
     },
   });
+  // The eval loop runs the first call of a turn; the V5 environment the first three (`max_action_per_turn`).
+  const callsRun = v5 ? 3 : 1;
+  return {
+    ...dialect,
+    parseTurn(response, tools) {
+      const turn = dialect.parseTurn(response, tools);
+      return turn.kind === "tool_calls" && turn.calls.length > callsRun ? { ...turn, calls: turn.calls.slice(0, callsRun) } : turn;
+    },
+  };
 }

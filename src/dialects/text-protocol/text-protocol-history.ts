@@ -26,7 +26,9 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
       round++;
       const images: ImagePart[] = step.calls.flatMap((call) => call.observation.images.map((ref, i) => imagePart(ref, input.gallery, `image ${i + 1}`)));
       const texts = step.calls.map((call) => options.renderResult(call, observationText(call.observation)));
-      messages.push({ role: "user", content: options.observationContent({ question: input.question, step, round, texts, images }) });
+      // A note interleaf added (calls capped by a budget) is no part of the loop's framing, but the model must see it.
+      const note = step.note ? [text(`\n${step.note}`)] : [];
+      messages.push({ role: "user", content: [...options.observationContent({ question: input.question, step, round, texts, images }), ...note] });
     } else if (step.kind === "tool_calls") {
       round++;
       const note = step.note ? [text(`\n${step.note}`)] : [];
