@@ -1,7 +1,7 @@
 import type { CoordinateConvention } from "../../images/coordinates.js";
 import type { ContentPart, ImagePart } from "../../models/messages.js";
 import type { TrajectoryStep } from "../../state/trajectory.js";
-import { parseJsonLocated, type LocatedJson } from "../json-location.js";
+import { parseJsonLocated } from "../json-location.js";
 import type { ToolCallRecord } from "../../state/trajectory.js";
 import type { ToolRegistry } from "../../tools/tool-registry.js";
 import type { ArgumentObject } from "../tool-arguments.js";
@@ -101,7 +101,7 @@ export interface TextProtocolOptions {
   /** Replaces the message after an unusable turn (default: the problem and a format reminder). */
   malformedContent?: (problem: string) => ContentPart[];
   /** Reads the body of a tool-call tag. Default: JSON (DeepEyes' loop reads it with Python's `eval()`). */
-  readCallBody?: (body: string) => LocatedJson;
+  readCallBody?: (body: string) => { ok: true; value: unknown } | { ok: false; problem: string };
   /**
    * Endings that finish a run without an answer tag, as the released loop allows (MMSearch-R1's
    * "Unable to answer due to lack of relevant information"): a turn with no action that ends
@@ -121,9 +121,10 @@ export interface TextProtocolOptions {
  * {@link TextProtocolOptions} with every default filled in; `intro`, `guidance` and
  * `systemPrompt` have no default (without them the built-in prompt is used).
  */
-export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, OptionalHooks>> & Pick<TextProtocolOptions, OptionalHooks>;
-
-type OptionalHooks = "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "malformedContent" | "sampling";
+export type ResolvedTextProtocolOptions = Required<
+  Omit<TextProtocolOptions, "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "malformedContent" | "sampling">
+> &
+  Pick<TextProtocolOptions, "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "malformedContent" | "sampling">;
 
 /** Fills in the defaults of {@link TextProtocolOptions}. */
 export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {
