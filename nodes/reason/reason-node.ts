@@ -75,6 +75,8 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
         ...(request.tools ? { tools: request.tools } : {}),
         ...(request.stop ? { stop: request.stop } : {}),
         ...(context.streamTokens ? { onTextDelta } : {}),
+        ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+        ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
         signal: deadline.signal,
       }),
       deadline.timeUp,

@@ -26,6 +26,10 @@ export interface DialectRequest {
   /** Native tool specs, for tool-calling APIs. */
   tools?: ToolSpec[];
   stop?: string[];
+  /** Sampling temperature, when the dialect reproduces a loop that sets it. */
+  temperature?: number;
+  /** Most tokens to generate, when the dialect reproduces a loop that sets it. */
+  maxTokens?: number;
 }
 
 /** A model turn as the dialect understood it. Malformed turns are data, never exceptions. */

@@ -1,6 +1,6 @@
 import type { CoordinateConvention } from "../images/coordinates.js";
-import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { Dialect } from "./dialect.js";
+import { r1v4SystemPrompt } from "./r1v4-system-prompt.js";
 import { asList, codeArgument, imageListArgument, listArgument } from "./text-protocol/tag-bodies.js";
 import { textProtocolDialect } from "./text-protocol/text-protocol-dialect.js";
 import { resolveTextProtocolOptions, type ResolvedTextProtocolOptions, type TextProtocolOptions } from "./text-protocol/text-protocol-options.js";
@@ -13,18 +13,6 @@ export interface R1V4DialectOptions {
   codeResultsAsJson?: boolean;
   /** How the model writes boxes. Default `pixels` (absolute pixels of the original image). */
   coordinates?: CoordinateConvention;
-}
-
-const INTRO =
-  "You are a multimodal reasoning agent that thinks with images and searches the web. To answer the user's question you may " +
-  "process the image with Python code (crop, zoom, rotate, enhance, measure), search the web with text or with an image, and " +
-  "read web pages. Interleave these freely: each result can tell you where to look or what to search next. Call one tool per turn.";
-
-function codeGuidance(registry: ToolRegistry): string[] {
-  if (!registry.has("code")) return [];
-  return [
-    'In code, the original image\'s path is in the variable `image_path`; save every image you make under "/mnt/data/temp_processed_images/" and print its path so that it comes back to you.',
-  ];
 }
 
 /** The settings of the R1V4 text protocol, for building variants with {@link textProtocolDialect}. */
@@ -48,8 +36,7 @@ export function r1v4Options(options: R1V4DialectOptions = {}): TextProtocolOptio
       { tag: "code", tool: "code", toArguments: codeArgument },
     ],
     renderResult: (call, text) => (codeAsJson && call.name === "code" ? JSON.stringify({ result: text, type: "code" }) : text),
-    intro: INTRO,
-    guidance: codeGuidance,
+    systemPrompt: ({ registry }) => r1v4SystemPrompt(registry),
   };
 }
 

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { InterleafError } from "../errors/index.js";
 import type { ImageRef } from "./image-ref.js";
 
@@ -38,7 +39,7 @@ export class ImageGallery {
   /**
    * Finds an image by what a model may call it: nothing (the original), "original",
    * "original_image", "image N", "observation N", "observation_N", "N" (an observation number),
-   * a full id or an id prefix of at least 8 hex characters.
+   * a full id or an id prefix of at least 8 hex characters; or a file path (see {@link ImageGallery.byPath}).
    */
   resolve(name?: string | null): ImageRef {
     const first = this.entries[0];
@@ -61,7 +62,47 @@ export class ImageGallery {
         if (latest) return latest.ref;
       }
     }
+    const byPath = this.byPath(name ?? "");
+    if (byPath) return byPath;
     const known = this.entries.map((entry) => `"${entry.label}"`).join(", ");
     throw new InterleafError("image_not_found", `no image named "${name}"; known images: ${known}`);
   }
+
+  /**
+   * The image a file path names, or undefined. Models name images by path: code prints the paths
+   * of the images it saved (`/mnt/data/temp_processed_images/crop_1.png`), and R1V4 was trained to
+   * pass "local image paths" (Table 1; the planner's Table 3 example is `/data/images/person_1.png`)
+   * for an input image whose path it was never shown. In order: the latest image code saved at that
+   * path; the latest saved under that file name; the image whose sandbox file this is
+   * (`original_image.jpg`, `observation_2.png`); and, when the run has exactly one input image and
+   * the path is a local image file none of the above knows, that input image. URLs are not paths.
+   */
+  byPath(name: string): ImageRef | undefined {
+    const path = name.trim();
+    if (!/[\\/]/.test(path) && !IMAGE_FILE.test(path)) return undefined;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return undefined;
+    const wanted = posix.normalize(path.replace(/\\/g, "/"));
+    const latest = [...this.entries].reverse();
+    const saved = (entry: GalleryEntry) => {
+      const at = entry.ref.op?.params["path"];
+      return typeof at === "string" ? posix.normalize(at) : undefined;
+    };
+    const exact = latest.find((entry) => saved(entry) === wanted);
+    if (exact) return exact.ref;
+    const file = posix.basename(wanted);
+    const sameName = latest.find((entry) => {
+      const at = saved(entry);
+      return at !== undefined && posix.basename(at) === file;
+    });
+    if (sameName) return sameName.ref;
+    const stem = file.replace(/\.[^.]*$/, "").toLowerCase();
+    const sandboxFile = this.entries.find((entry) => entry.label.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase() === stem);
+    if (sandboxFile) return sandboxFile.ref;
+    const inputs = this.entries.filter((entry) => !entry.label.startsWith("observation"));
+    if (inputs.length === 1 && IMAGE_FILE.test(file)) return inputs[0]?.ref;
+    return undefined;
+  }
 }
+
+/** A file name with an image extension. */
+const IMAGE_FILE = /\.(png|jpe?g|webp|gif|bmp|tiff?)$/i;

@@ -32,7 +32,7 @@ function plan(chained: boolean): PlanStep[] {
 async function runOnce(chained: boolean): Promise<number> {
   const model = scriptedModel((request) => {
     const system = request.messages[0]?.content[0];
-    const planning = system?.type === "text" && system.text.startsWith("You are a planning assistant");
+    const planning = system?.type === "text" && system.text.startsWith("You are a planning and tool-orchestration assistant");
     return planning ? `<plan>${JSON.stringify(plan(chained))}</plan>` : "<answer>done</answer>";
   });
   const agent = createGraphAgent({ graph: planAndExecuteGraph(), model, dialect: r1v4Dialect(), tools: [search] });

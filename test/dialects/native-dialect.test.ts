@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { textOf } from "../../src/models/messages.js";
-import { type ModelMessage } from "interleaf";
+import { ToolRegistry, type ModelMessage } from "interleaf";
 import { nativeDialect } from "../../src/dialects/native-dialect.js";
-import { allTools, callRecord, loadImages, said, step } from "./agent-fixtures.js";
+import { allTools, callRecord, loadImages, said, step, zoom } from "./agent-fixtures.js";
 
 const dialect = nativeDialect();
 const usage = { inputTokens: 0, outputTokens: 0 };
@@ -35,6 +35,14 @@ describe("nativeDialect.parseTurn", () => {
 });
 
 describe("nativeDialect.buildRequest", () => {
+  it("tells an agent only what its tools can do", async () => {
+    const { original, gallery } = await loadImages();
+    const promptFor = (tools: ToolRegistry) => textOf((dialect.buildRequest({ question: "q", images: [original], steps: [], tools, gallery }).messages[0] as ModelMessage).content);
+    const onlyZoom = promptFor(new ToolRegistry([zoom]));
+    expect(onlyZoom).toContain("You can call these tools: zoom. With them you can look closer at details by zooming or cropping; call");
+    expect(onlyZoom).not.toMatch(/search|web|code/);
+    expect(promptFor(allTools)).toContain("look closer at details by zooming or cropping, run code on images, search the web for text, search the web with images and read web pages");
+  });
   it("sends the tool specs and a system prompt about images, boxes and answering", async () => {
     const { original, crops, gallery } = await loadImages();
     const steps = [

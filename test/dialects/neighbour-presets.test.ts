@@ -3,10 +3,14 @@ import { ToolRegistry, type ModelMessage } from "interleaf";
 import { textOf } from "../../src/models/messages.js";
 import { ImageGallery } from "interleaf/images";
 import { deepeyesDialect } from "../../src/dialects/presets/deepeyes-dialect.js";
+import { DEEPEYES_V5_TURN_PROMPT } from "../../src/dialects/presets/deepeyes-prompts.js";
 import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";
+import { MINI_O3_ERROR_PROMPT } from "../../src/dialects/presets/mini-o3-prompts.js";
 import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialect.js";
+import { MMSEARCH_R1_AFTER_TEXT_SEARCH_PROMPT } from "../../src/dialects/presets/mmsearch-r1-prompts.js";
 import { textProtocolDialect } from "../../src/dialects/text-protocol/text-protocol-dialect.js";
 import { thymeDialect } from "../../src/dialects/presets/thyme-dialect.js";
+import { THYME_SYSTEM_PROMPT } from "../../src/dialects/presets/thyme-prompts.js";
 import { webwatcherDialect } from "../../src/dialects/presets/webwatcher-dialect.js";
 import { type Dialect, type ParsedTurn } from "../../src/dialects/dialect.js";
 import { allTools, callRecord, code, loadImages, said, step, textSearch, zoom } from "./agent-fixtures.js";
@@ -34,16 +38,25 @@ describe("DeepEyes", () => {
     const p = problem(parse(dialect, '<think>t</think><tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [0, 0, 5, 5]}}</tool_call>', new ToolRegistry([textSearch])));
     expect(p).toContain('"image_zoom_in_tool" stands for the tool "zoom", which this agent does not have');
   });
-  it("offers the tool under its DeepEyes name and wraps results in <tool_response>", async () => {
+  it("reads the call body as the loop does, with Python eval() semantics", () => {
+    const body = "{'name': 'image_zoom_in_tool', 'arguments': {'bbox_2d': (10, 20, 110, 220,), 'label': None}}";
+    expect(calls(parse(dialect, `<think>t</think><tool_call>${body}</tool_call>`))).toEqual([{ name: "zoom", arguments: { bbox_2d: [10, 20, 110, 220], label: null } }]);
+    expect(problem(parse(dialect, "<think>t</think><tool_call>{'name': __import__('os')}</tool_call>"))).toContain("nor a Python literal");
+  });
+  it("V5: up to three calls a turn, each image in its own <tool_response>, then the V5 turn prompt", async () => {
+    const v5 = deepeyesDialect({ loop: "v5" });
+    const three = [1, 2, 3].map((n) => `<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [${n}, ${n}, ${n + 50}, ${n + 50}]}}</tool_call>`).join("\n");
+    expect(calls(parse(v5, `<think>Three regions.</think>\n${three}`)).map((call) => call.name)).toEqual(["zoom", "zoom", "zoom"]);
+    const four = `${three}\n<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [9, 9, 99, 99]}}</tool_call>`;
+    expect(calls(parse(v5, `<think>Four.</think>${four}`)).map((call) => (call.arguments as { bbox_2d: number[] }).bbox_2d[0])).toEqual([1, 2, 3]);
+    expect(calls(parse(dialect, `<think>Four.</think>${four}`)).map((call) => (call.arguments as { bbox_2d: number[] }).bbox_2d[0])).toEqual([1]);
     const { original, crops, gallery } = await loadImages();
-    const steps = [step(0, { kind: "tool_calls", raw: '<think>z</think><tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [1, 2, 3, 4]}}</tool_call>', calls: [callRecord("a", "zoom", { bbox_2d: [1, 2, 3, 4] }, "zoomed ×4", [crops[0]!])] })];
-    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([zoom]), gallery });
-    const prompt = textOf((request.messages[0] as ModelMessage).content);
-    expect(prompt).toContain('<tool_call>{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [120, 40, 360, 200], "label": "the street sign"}}</tool_call>');
-    expect(prompt).not.toContain('"name": "zoom"');
+    const steps = [step(0, { kind: "tool_calls", raw: `<think>two</think>${three}`, calls: crops.map((crop, i) => callRecord(`c${i}`, "zoom", { bbox_2d: [1, 2, 3, 4] }, "zoomed", [crop])) })];
+    const request = v5.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([zoom]), gallery });
     const result = (request.messages[3] as ModelMessage).content;
-    expect(textOf(result)).toMatch(/^<tool_response>\nzoomed ×4\nobservation 1:\n<\/tool_response>$/);
-    expect(result.some((part) => part.type === "image" && part.ref.id === crops[0]!.id)).toBe(true);
+    expect(textOf(result)).toBe(`<tool_response>\n\n</tool_response>\n<tool_response>\n\n</tool_response>\n${DEEPEYES_V5_TURN_PROMPT}`);
+    expect(result.filter((part) => part.type === "image").map((part) => part.type === "image" && part.ref.id)).toEqual(crops.map((crop) => crop.id));
+    expect(textOf((request.messages[0] as ModelMessage).content)).toContain("You may call **one or more** functions");
   });
 });
 
@@ -64,8 +77,8 @@ describe("WebWatcher", () => {
     const { original, gallery } = await loadImages();
     const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><tool_call>{}</tool_call>", calls: [callRecord("a", "text_search", { queries: ["q"] }, "1. Heron - Wikipedia")] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<tool_response>\n1. Heron - Wikipedia\n</tool_response>");
-    const prompt = textOf((request.messages[0] as ModelMessage).content);
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<tool_response>1. Heron - Wikipedia</tool_response>");
+    const prompt = textOf((request.messages[1] as ModelMessage).content);
     for (const name of ["web_search", "VLSearchImage", "visit", "code_interpreter"]) expect(prompt).toContain(`"name": "${name}"`);
   });
 });
@@ -84,14 +97,13 @@ describe("Mini-o3", () => {
     expect(problem(parse(dialect, "<think>t</think><grounding>[0.1, 0.2]</grounding>"))).toContain("must hold a JSON object");
     expect(problem(parse(dialect, '<think>t</think><tool_call>{"name": "zoom", "arguments": {}}</tool_call>'))).toMatch(/no action/);
   });
-  it("names produced images 'Observation N' with no wrapper tag", async () => {
-    const { original, crops, gallery } = await loadImages();
-    const steps = [step(0, { kind: "tool_calls", raw: "<think>z</think><grounding>{}</grounding>", calls: [callRecord("a", "zoom", {}, "", [crops[0]!, crops[1]!])] })];
+  it("frames a failed grounding as the loop does: the error, then its error prompt", async () => {
+    const { original, gallery } = await loadImages();
+    const error = { code: "invalid_argument", message: "the box is empty", retryable: false } as const;
+    const steps = [step(0, { kind: "tool_calls", raw: "<think>z</think><grounding>{}</grounding>", calls: [callRecord("a", "zoom", {}, "", [], error)] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
     expect(request.stop).toEqual(["</grounding>"]);
-    const content = (request.messages[3] as ModelMessage).content;
-    expect(textOf(content)).toBe("\nObservation 1:\nObservation 2:");
-    expect(content.filter((part) => part.type === "image").map((part) => part.type === "image" && part.label)).toEqual(["observation 1", "observation 2"]);
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe(`ERROR occurs during grounding. Error Information: Error (invalid_argument): the box is empty.\n${MINI_O3_ERROR_PROMPT}`);
   });
 });
 
@@ -107,8 +119,27 @@ describe("Thyme", () => {
     const { original, gallery } = await loadImages();
     const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><code>print(1)</code>", calls: [callRecord("a", "code", { code: "print(1)" }, "1")] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([code]), gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<sandbox_output>\n1\n</sandbox_output>");
+    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<sandbox_output>1</sandbox_output>");
     expect(problem(parse(dialect, "<think>t</think><code>print(1)</code>", new ToolRegistry([zoom])))).toContain('asks for the tool "code", which this agent does not have');
+  });
+  it("keeps one <think> open across the reply: a second code round and the answer need no <think> of their own", () => {
+    // The shape of Thyme's project-page cases: code inside the open think, generation cut at </code> and </answer>.
+    const first = "<think>The licence plate is small. I will crop it.\n<code>\n```python\nfrom PIL import Image\nimg = Image.open(image_path)\nimg.crop((1250, 1030, 1360, 1070)).save('/mnt/data/temp_processed_images/plate.jpg')\nprint('/mnt/data/temp_processed_images/plate.jpg')\n```\n";
+    const second = "The crop is blurry; I enhance its contrast.\n<code>\n```python\nprint('/mnt/data/temp_processed_images/plate_2.jpg')\n```\n";
+    const last = "The plate reads AB-123.</think>\n<answer>AB-123";
+    expect(calls(parse(dialect, first)).map((call) => call.name)).toEqual(["code"]);
+    const secondTurn = parse(dialect, second);
+    expect(calls(secondTurn).map((call) => call.name)).toEqual(["code"]);
+    expect(secondTurn.thought).toBe("The crop is blurry; I enhance its contrast.");
+    expect(parse(dialect, last)).toEqual({ kind: "answer", thought: "The plate reads AB-123.", answer: "AB-123" });
+    expect(dialect.buildRequest({ question: "q", images: [], steps: [], tools: new ToolRegistry([code]), gallery: new ImageGallery([], []) }).stop).toEqual(["</code>", "</answer>"]);
+  });
+  it("asks as the loop does: User Image Path and User Image Size after the question", async () => {
+    const { original, gallery } = await loadImages();
+    const request = dialect.buildRequest({ question: "What is on the plate?", images: [original], steps: [], tools: new ToolRegistry([code]), gallery });
+    const asked = textOf((request.messages[1] as ModelMessage).content);
+    expect(asked).toContain(`<image>\nWhat is on the plate?\n\n### User Image Path:** "/mnt/data/original_image.jpg"\n### User Image Size:** "${original.width}x${original.height}"\n`);
+    expect(textOf((request.messages[0] as ModelMessage).content)).toBe(THYME_SYSTEM_PROMPT);
   });
 });
 
@@ -122,12 +153,13 @@ describe("MMSearch-R1", () => {
     expect(parse(dialect, "<reason>r</reason><answer>Singapore</answer>")).toEqual({ kind: "answer", thought: "r", answer: "Singapore" });
     expect(problem(parse(dialect, "<think>r</think><answer>x</answer>"))).toContain("no <reason>");
   });
-  it("wraps results in <information> and ends the prompt with the <reason> rule", async () => {
+  it("frames text-search results as the demo does, replaying the turn with the </text_search> a stop cut", async () => {
     const { original, gallery } = await loadImages();
-    const steps = [step(0, { kind: "tool_calls", raw: "<reason>r</reason><text_search>q", calls: [callRecord("a", "text_search", { queries: ["q"] }, "snippet")] })];
-    const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: allTools, gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<information>\nsnippet\n</information>");
-    expect(textOf((request.messages[0] as ModelMessage).content).endsWith("YOU MUST include your reasoning within <reason>...</reason> before taking any action.")).toBe(true);
+    const steps = [step(0, { kind: "tool_calls", raw: "<reason>r</reason><text_search>Utzon architect", calls: [callRecord("a", "text_search", { queries: ["Utzon architect"] }, "snippet")] })];
+    const request = dialect.buildRequest({ question: "who?", images: [original], steps, tools: allTools, gallery });
+    expect(request.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
+    expect(textOf((request.messages[1] as ModelMessage).content)).toBe("<reason>r</reason><text_search>Utzon architect</text_search>");
+    expect(textOf((request.messages[2] as ModelMessage).content)).toBe(`Search Results: <information>snippet</information> Original question: who?\n${MMSEARCH_R1_AFTER_TEXT_SEARCH_PROMPT}`);
   });
 });
 

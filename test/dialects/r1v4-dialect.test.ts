@@ -1,9 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { ToolRegistry, type ContentPart, type ModelMessage } from "interleaf";
 import { textOf } from "../../src/models/messages.js";
 import { r1v4Dialect } from "../../src/dialects/r1v4-dialect.js";
 import { type ParsedTurn } from "../../src/dialects/dialect.js";
-import { allTools, callRecord, code, loadImages, said, step, textSearch } from "./agent-fixtures.js";
+import { allTools, callRecord, code, imageSearch, loadImages, said, step, textSearch, webVisit, zoom } from "./agent-fixtures.js";
 
 const dialect = r1v4Dialect();
 const parse = (text: string, tools: ToolRegistry = allTools): ParsedTurn => dialect.parseTurn(said(text), tools);
@@ -122,24 +123,27 @@ describe("r1v4Dialect turns bad output into malformed turns, never exceptions", 
 });
 
 describe("r1v4Dialect.buildRequest", () => {
-  it("writes the system prompt from the registry, with the format lines and the <think> rule last", async () => {
+  it("sends Table 1 of the report verbatim to an agent with exactly Table 1's tools, the instructions after it", async () => {
     const { original, gallery } = await loadImages();
-    const request = dialect.buildRequest({ question: "How many bottles and cups?", images: [original], steps: [], tools: allTools, gallery, instructions: "Plan: count bottles first." });
+    const table1 = await readFile(new URL("../fixtures/golden/r1v4-table1.txt", import.meta.url), "utf8");
+    const tools = new ToolRegistry([imageSearch, textSearch, webVisit, code]);
+    const request = dialect.buildRequest({ question: "How many bottles and cups?", images: [original], steps: [], tools, gallery, instructions: "Plan: count bottles first." });
     expect(request.stop).toEqual(["</tool_call>"]);
     expect(request.tools).toBeUndefined();
     const system = request.messages[0] as ModelMessage;
     expect(system.role).toBe("system");
-    const prompt = textOf(system.content);
-    for (const tool of allTools.list()) {
-      expect(prompt).toContain(`- ${tool.name}: ${tool.description}`);
-      expect(prompt).toContain(`<tool_call>{"name": "${tool.name}", "arguments": {`);
-    }
-    expect(prompt).toContain('<tool_call>{"name": "text_search", "arguments": {"queries": ["Skywork R1V4 release date"]}}</tool_call>');
-    expect(prompt).toContain("<observation>");
-    expect(prompt).toContain("<answer>your final answer</answer>");
-    expect(prompt).toContain("image_path");
-    expect(prompt.indexOf("YOU MUST include your reasoning within <think>...</think> before taking any action.")).toBeGreaterThan(prompt.indexOf("final answer"));
-    expect(prompt.endsWith("Plan: count bottles first.")).toBe(true);
+    expect(textOf(system.content)).toBe(`${table1}\n\nPlan: count bottles first.`);
+  });
+  it("offers no tool the agent lacks, and the agent's other tools after Table 1's", async () => {
+    const { original, gallery } = await loadImages();
+    const onlyZoom = textOf((dialect.buildRequest({ question: "q", images: [original], steps: [], tools: new ToolRegistry([zoom]), gallery }).messages[0] as ModelMessage).content);
+    expect(onlyZoom).not.toMatch(/image_search|text_search|web_visit|Google|Python code/);
+    expect(onlyZoom).toContain(`1. zoom. ${zoom.description}`);
+    expect(onlyZoom).toContain('- <think>...</think><tool_call>{"name": "zoom", "arguments": {');
+    const request = dialect.buildRequest({ question: "How many bottles and cups?", images: [original], steps: [], tools: allTools, gallery });
+    const prompt = textOf((request.messages[0] as ModelMessage).content);
+    expect(prompt.indexOf('"name": "code"')).toBeLessThan(prompt.indexOf('"name": "zoom"'));
+    expect(prompt.endsWith("YOU MUST include your reasoning within <think>...</think> before taking any action.")).toBe(true);
     const user = request.messages[1] as ModelMessage;
     expect(user.content).toEqual([{ type: "image", ref: original, label: "original image" }, { type: "text", text: "How many bottles and cups?" }]);
   });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
-import { AgentState, createGraphAgent, openStorage, r1v4Dialect } from "interleaf";
+import { AgentState, createGraphAgent, deepeyesDialect, openStorage } from "interleaf";
 import { answerNode, gridTool, reasonNode, routeAfterReason, toolNode, toolsNode, zoomTool } from "interleaf/nodes";
 import { replayThread, scriptedModel } from "interleaf/testing";
 
@@ -15,7 +15,7 @@ const readmeGraph = () =>
     .addConditionalEdges("reason", routeAfterReason, ["tools", "finish", "reason", END]);
 const readmeModel = () =>
   scriptedModel([
-    '<think>The grid shows the machines near x 800.</think><tool_call>{"name": "zoom", "arguments": {"bbox_2d": [1150, 1100, 1280, 1250]}}</tool_call>',
+    '<think>The grid shows the machines near x 800.</think>\n<tool_call>\n{"name": "image_zoom_in_tool", "arguments": {"bbox_2d": [1150, 1100, 1280, 1250], "label": "the machines"}}\n</tool_call>',
     "<think>Red machines with a white script logo.</think><answer>Coca-Cola</answer>",
   ]);
 
@@ -23,7 +23,7 @@ describe("the README's custom agent", () => {
   it("looks at a labelled grid first, then zooms where the model asks, then answers", async () => {
     const model = readmeModel();
     const storage = await openStorage("memory");
-    const agent = createGraphAgent({ graph: readmeGraph(), model, dialect: r1v4Dialect(), tools: [zoomTool], storage });
+    const agent = createGraphAgent({ graph: readmeGraph(), model, dialect: deepeyesDialect(), tools: [zoomTool], storage });
     const result = await agent.run({ question: "What is written on the sign?", images: [photo] });
     await storage.close();
 
@@ -41,7 +41,7 @@ describe("the README's custom agent", () => {
 
   it("replays from its checkpoints to the same trajectory, the fixed grid step included", async () => {
     const storage = await openStorage("memory");
-    const agent = createGraphAgent({ graph: readmeGraph(), model: readmeModel(), dialect: r1v4Dialect(), tools: [zoomTool], storage });
+    const agent = createGraphAgent({ graph: readmeGraph(), model: readmeModel(), dialect: deepeyesDialect(), tools: [zoomTool], storage });
     await agent.run({ question: "What is written on the sign?", images: [photo] }, { threadId: "readme" });
     const replay = await replayThread(agent, "readme");
     await storage.close();

@@ -7,7 +7,7 @@ export type Role = "planner" | "replan" | "repair" | "fill" | "reason" | "verify
 export function roleOf(request: ModelRequest): Role {
   const system = textOf(request.messages[0]?.content ?? []);
   const user = textOf(request.messages[1]?.content ?? []);
-  if (system.startsWith("You are a planning assistant")) {
+  if (system.startsWith("You are a planning and tool-orchestration assistant")) {
     if (request.messages.length > 2) return "repair";
     return user.includes("A plan for this question is being carried out") ? "replan" : "planner";
   }

@@ -1,5 +1,4 @@
 import type { ToolRegistry } from "../../tools/tool-registry.js";
-import { parseJsonLocated } from "../json-location.js";
 import { toArgumentObject, wrapSingleValues } from "../tool-arguments.js";
 import { knownToolNames, toolCallLine } from "./advertised-tools.js";
 import type { TaggedAction } from "./tagged-turn.js";
@@ -33,7 +32,7 @@ export function resolveAction(action: TaggedAction, options: ResolvedTextProtoco
 
 function resolveToolCall(body: string, tag: string, options: ResolvedTextProtocolOptions, registry?: ToolRegistry): ActionResolution {
   const shape = `write ${toolCallLine(tag, "<tool name>", { "<argument>": "<value>" })}`;
-  const parsed = parseJsonLocated(body);
+  const parsed = options.readCallBody(body);
   if (!parsed.ok) return { ok: false, problem: `<${tag}> does not hold valid JSON: ${parsed.problem}; ${shape}` };
   const value = parsed.value as { name?: unknown; arguments?: unknown; parameters?: unknown } | null;
   if (typeof value !== "object" || value === null || Array.isArray(value) || typeof value.name !== "string" || value.name.trim() === "") {

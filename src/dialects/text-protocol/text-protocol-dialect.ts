@@ -50,6 +50,8 @@ export function textProtocolDialect(config: TextProtocolOptions): Dialect {
     buildRequest(input: DialectInput): DialectRequest {
       const request: DialectRequest = { messages: textProtocolMessages(options, input) };
       if (options.stop.length > 0) request.stop = [...options.stop];
+      if (options.sampling?.temperature !== undefined) request.temperature = options.sampling.temperature;
+      if (options.sampling?.maxTokens !== undefined) request.maxTokens = options.sampling.maxTokens;
       return request;
     },
     parseTurn(response: ModelResponse, tools: ToolRegistry): ParsedTurn {
@@ -69,7 +71,8 @@ function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, opt
   }
   const problems: string[] = [];
   const think = options.thinkTag;
-  if (options.requireThink && !turn.thinkFound) {
+  if (options.thinkSpansTurns && !turn.thinkFound) turn.thought = textBeforeFirstTag(response.text, syntax);
+  else if (options.requireThink && !turn.thinkFound) {
     problems.push(`the turn has no <${think}>...</${think}>: reason inside <${think}>...</${think}> before every action`);
   }
   const calls: ToolCallRequest[] = [];
@@ -79,6 +82,8 @@ function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, opt
     else problems.push(resolved.problem);
   }
   const answer = options.answerTag;
+  const phrase = turn.answer === undefined && actions.length === 0 ? endingPhrase(response.text, options.answerPhrases) : undefined;
+  if (phrase !== undefined) return { kind: "answer", thought: turn.thought || textBeforeFirstTag(response.text, syntax), answer: phrase };
   if (turn.answer !== undefined && actions.length > 0) {
     problems.push(`the turn holds both an <${answer}> and a tool call: do one per turn (call the tool and wait for its result, or answer)`);
   } else if (turn.answer === undefined && actions.length === 0) {
@@ -98,4 +103,17 @@ function parseMaybeJson(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+/** A turn's text up to its first action or answer tag: the reasoning of a turn that continues an open think tag. */
+function textBeforeFirstTag(raw: string, syntax: TaggedTurnSyntax): string {
+  const tags = [...(syntax.toolCallTag ? [syntax.toolCallTag] : []), ...syntax.actionTags, syntax.answerTag];
+  const firsts = tags.map((tag) => raw.toLowerCase().indexOf(`<${tag.toLowerCase()}`)).filter((at) => at >= 0);
+  return raw.slice(0, firsts.length > 0 ? Math.min(...firsts) : raw.length).trim();
+}
+
+/** The answer phrase a turn ends with (quotes and a full stop allowed around it), if any. */
+function endingPhrase(raw: string, phrases: readonly string[]): string | undefined {
+  const end = raw.trim().replace(/[\s."'“”]+$/u, "").toLowerCase();
+  return phrases.find((phrase) => end.endsWith(phrase.toLowerCase()));
 }

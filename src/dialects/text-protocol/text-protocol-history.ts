@@ -1,7 +1,7 @@
-import { text, type ContentPart, type ModelMessage } from "../../models/messages.js";
+import { text, type ContentPart, type ImagePart, type ModelMessage } from "../../models/messages.js";
 import type { ToolCallRecord, TrajectoryStep } from "../../state/trajectory.js";
 import type { DialectInput } from "../dialect.js";
-import { labelledImages, questionImages } from "../image-parts.js";
+import { imagePart, labelledImages, questionImages } from "../image-parts.js";
 import { introduceGraphToolCalls } from "../graph-step.js";
 import { inlineJson } from "../inline-json.js";
 import { observationText } from "../observation-text.js";
@@ -11,25 +11,41 @@ import type { ResolvedTextProtocolOptions } from "./text-protocol-options.js";
 /** The whole conversation of a text-protocol dialect: prompt, question, then every step replayed. */
 export function textProtocolMessages(options: ResolvedTextProtocolOptions, input: DialectInput): ModelMessage[] {
   const prompt = textProtocolPrompt(options, input.tools);
-  const messages: ModelMessage[] = [
-    { role: "system", content: [text(input.instructions ? `${prompt}\n\n${input.instructions}` : prompt)] },
-    { role: "user", content: [...questionImages(input.images, input.gallery), text(input.question)] },
-  ];
+  const system = [prompt, input.instructions ?? ""].filter((part) => part !== "").join("\n\n");
+  // An empty prompt sends no system message: the chat template's default applies, as in loops that send none.
+  const messages: ModelMessage[] = system === "" ? [] : [{ role: "system", content: [text(system)] }];
+  messages.push({ role: "user", content: firstUserContent(options, input) });
+  let round = 0;
   for (const step of input.steps) {
     if (step.source === "graph") {
       messages.push({ role: "user", content: [text(introduceGraphToolCalls(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] });
       continue;
     }
     messages.push({ role: "assistant", content: [text(replayText(step, options))] });
-    if (step.kind === "tool_calls") {
+    if (step.kind === "tool_calls" && options.observationContent) {
+      round++;
+      const images: ImagePart[] = step.calls.flatMap((call) => call.observation.images.map((ref, i) => imagePart(ref, input.gallery, `image ${i + 1}`)));
+      const texts = step.calls.map((call) => options.renderResult(call, observationText(call.observation)));
+      // A note interleaf added (calls capped by a budget) is no part of the loop's framing, but the model must see it.
+      const note = step.note ? [text(`\n${step.note}`)] : [];
+      messages.push({ role: "user", content: [...options.observationContent({ question: input.question, step, round, texts, images }), ...note] });
+    } else if (step.kind === "tool_calls") {
+      round++;
       const note = step.note ? [text(`\n${step.note}`)] : [];
       messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input)), ...note] });
+    } else if (step.kind === "malformed" && options.malformedContent) {
+      messages.push({ role: "user", content: options.malformedContent(step.problem ?? "") });
     } else if (step.kind === "malformed") {
       const message = `Error: your previous turn could not be used: ${step.problem ?? "it was not understood"}. ${formatReminder(options, input.tools)}`;
       messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });
     }
   }
   return messages;
+}
+
+function firstUserContent(options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {
+  const images = questionImages(input.images, input.gallery);
+  return options.firstUserContent ? options.firstUserContent(input.question, images) : [...images, text(input.question)];
 }
 
 function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {
@@ -42,19 +58,29 @@ function wrap(tag: string, parts: ContentPart[]): ContentPart[] {
   return [text(`<${tag}>\n`), ...parts, text(`\n</${tag}>`)];
 }
 
-/** The assistant turn as the model wrote it, with a tool-call tag a stop sequence cut off closed again. */
+/**
+ * The assistant turn as the model wrote it, with the action tag a stop sequence cut off closed
+ * again (`</tool_call>`, `</code>`, `</grounding>`, `</text_search>`, ...).
+ */
 function replayText(step: TrajectoryStep, options: ResolvedTextProtocolOptions): string {
   const tag = options.toolCallTag;
-  if (step.raw.trim() !== "") {
-    if (!tag) return step.raw;
-    const opens = step.raw.split(`<${tag}>`).length - 1;
-    const closes = step.raw.split(`</${tag}>`).length - 1;
-    return opens > closes ? `${step.raw.trimEnd()}</${tag}>` : step.raw;
-  }
+  if (step.raw.trim() !== "") return closeCutTag(step.raw, [...(tag ? [tag] : []), ...options.tags.map((action) => action.tag)]);
   const think = `<${options.thinkTag}>${step.thought}</${options.thinkTag}>`;
   if (step.kind === "answer") return `${think}\n<${options.answerTag}>${step.answer ?? ""}</${options.answerTag}>`;
   if (step.kind === "tool_calls" && tag) {
     return [think, ...step.calls.map((call) => `<${tag}>${inlineJson({ name: call.name, arguments: call.arguments })}</${tag}>`)].join("\n");
   }
   return think;
+}
+
+/** The raw turn with its last action tag closed when a stop sequence removed the closing tag. */
+function closeCutTag(raw: string, tags: readonly string[]): string {
+  let last: { tag: string; at: number } | undefined;
+  for (const tag of tags) {
+    const at = raw.lastIndexOf(`<${tag}>`);
+    if (at >= 0 && (!last || at > last.at)) last = { tag, at };
+  }
+  if (!last || raw.indexOf(`</${last.tag}>`, last.at) >= 0) return raw;
+  // The stop sequence removed exactly the closing tag: whatever the model wrote before it stays as written.
+  return `${raw}</${last.tag}>`;
 }

@@ -1,4 +1,7 @@
 import type { CoordinateConvention } from "../../images/coordinates.js";
+import type { ContentPart, ImagePart } from "../../models/messages.js";
+import type { TrajectoryStep } from "../../state/trajectory.js";
+import { parseJsonLocated } from "../json-location.js";
 import type { ToolCallRecord } from "../../state/trajectory.js";
 import type { ToolRegistry } from "../../tools/tool-registry.js";
 import type { ArgumentObject } from "../tool-arguments.js";
@@ -84,14 +87,44 @@ export interface TextProtocolOptions {
   guidance?: (registry: ToolRegistry) => string[];
   /** Replaces the built-in system prompt. */
   systemPrompt?: (context: TextProtocolPromptContext) => string;
+  /**
+   * Replaces the first user message (default: the question's images, then the question): a
+   * released loop's own framing of the question, e.g. DeepEyes' format reminder after it.
+   */
+  firstUserContent?: (question: string, images: ContentPart[]) => ContentPart[];
+  /**
+   * Replaces the user message that carries one turn's results (default: each result in the
+   * result tag, images labelled): a released loop's own observation framing. `round` counts the
+   * model's tool turns from 1; `images` are the turn's produced images in order, unlabelled.
+   */
+  observationContent?: (turn: { question: string; step: TrajectoryStep; round: number; texts: string[]; images: ImagePart[] }) => ContentPart[];
+  /** Replaces the message after an unusable turn (default: the problem and a format reminder). */
+  malformedContent?: (problem: string) => ContentPart[];
+  /** Reads the body of a tool-call tag. Default: JSON (DeepEyes' loop reads it with Python's `eval()`). */
+  readCallBody?: (body: string) => { ok: true; value: unknown } | { ok: false; problem: string };
+  /**
+   * Endings that finish a run without an answer tag, as the released loop allows (MMSearch-R1's
+   * "Unable to answer due to lack of relevant information"): a turn with no action that ends
+   * with one of them is an answer of that text.
+   */
+  answerPhrases?: readonly string[];
+  /** Sampling settings sent with every request, as the released loop sets them. */
+  sampling?: { temperature?: number; maxTokens?: number };
+  /**
+   * Whether a turn that continues an earlier turn's open reasoning tag (Thyme keeps one `<think>`
+   * open across a whole reply, code rounds inside it) needs no reasoning tag of its own. Default false.
+   */
+  thinkSpansTurns?: boolean;
 }
 
 /**
  * {@link TextProtocolOptions} with every default filled in; `intro`, `guidance` and
  * `systemPrompt` have no default (without them the built-in prompt is used).
  */
-export type ResolvedTextProtocolOptions = Required<Omit<TextProtocolOptions, "intro" | "guidance" | "systemPrompt">> &
-  Pick<TextProtocolOptions, "intro" | "guidance" | "systemPrompt">;
+export type ResolvedTextProtocolOptions = Required<
+  Omit<TextProtocolOptions, "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "malformedContent" | "sampling">
+> &
+  Pick<TextProtocolOptions, "intro" | "guidance" | "systemPrompt" | "firstUserContent" | "observationContent" | "malformedContent" | "sampling">;
 
 /** Fills in the defaults of {@link TextProtocolOptions}. */
 export function resolveTextProtocolOptions(options: TextProtocolOptions): ResolvedTextProtocolOptions {
@@ -109,5 +142,8 @@ export function resolveTextProtocolOptions(options: TextProtocolOptions): Resolv
     stop: options.stop ?? (toolCallTag ? [`</${toolCallTag}>`] : []),
     renderImageLabel: options.renderImageLabel ?? ((label) => label),
     renderResult: options.renderResult ?? ((_call, text) => text),
+    readCallBody: options.readCallBody ?? parseJsonLocated,
+    thinkSpansTurns: options.thinkSpansTurns ?? false,
+    answerPhrases: options.answerPhrases ?? [],
   };
 }

@@ -1,0 +1,20 @@
+/**
+ * DeepEyes prompts, copied verbatim (generated from the sources, never retyped):
+ * - {repo: "Visual-Agent/DeepEyes", commit: "6c5e79671dbff958a6f9d44848ba2ca87854f0b0", path: "eval/eval_vstar.py",
+ *   names: "instruction_prompt_system", "USER_PROMPT_V2"} — the released evaluation loop;
+ * - {same repo and commit, path: "verl/workers/agent/envs/mm_process_engine/prompt.py",
+ *   names: "PROMPT.SYSTEM_PROMPT_V5", "PROMPT.TURN_PROMPT_V5"} — the V5 training environment
+ *   (`visual_toolbox_v5.py`, up to three calls a turn).
+ */
+
+/** `instruction_prompt_system` of `eval/eval_vstar.py`. */
+export const DEEPEYES_SYSTEM_PROMPT = "You are a helpful assistant.\n\n# Tools\nYou may call one or more functions to assist with the user query.\nYou are provided with function signatures within <tools></tools> XML tags:\n<tools>\n{\"type\":\"function\",\"function\":{\"name\":\"image_zoom_in_tool\",\"description\":\"Zoom in on a specific region of an image by cropping it based on a bounding box (bbox) and an optional object label.\",\"parameters\":{\"type\":\"object\",\"properties\":{\"bbox_2d\":{\"type\":\"array\",\"items\":{\"type\":\"number\"},\"minItems\":4,\"maxItems\":4,\"description\":\"The bounding box of the region to zoom in, as [x1, y1, x2, y2], where (x1, y1) is the top-left corner and (x2, y2) is the bottom-right corner.\"},\"label\":{\"type\":\"string\",\"description\":\"The name or label of the object in the specified bounding box (optional).\"}},\"required\":[\"bbox\"]}}}\n</tools>\n\n# How to call a tool\nReturn a json object with function name and arguments within <tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>\n\n**Example**:  \n<tool_call>  \n{\"name\": \"image_zoom_in_tool\", \"arguments\": {\"bbox_2d\": [10, 20, 100, 200], \"label\": \"the apple on the desk\"}}  \n</tool_call>";
+
+/** `USER_PROMPT_V2`: appended to the question, and sent inside every `<tool_response>`. */
+export const DEEPEYES_USER_PROMPT = "\nThink first, call **image_zoom_in_tool** if needed, then answer. Format strictly as:  <think>...</think>  <tool_call>...</tool_call> (if tools needed)  <answer>...</answer> ";
+
+/** `PROMPT.SYSTEM_PROMPT_V5`. */
+export const DEEPEYES_V5_SYSTEM_PROMPT = "You are a helpful assistant.\n\n# Tools\nYou are provided with function signatures within <tools></tools> XML tags:\n<tools>\n{\"type\":\"function\",\"function\":{\"name\":\"image_zoom_in_tool\",\"description\":\"Zoom in on a specific region of an image by cropping it based on a bounding box (bbox) and an optional object label.\",\"parameters\":{\"type\":\"object\",\"properties\":{\"bbox_2d\":{\"type\":\"array\",\"items\":{\"type\":\"number\"},\"minItems\":4,\"maxItems\":4,\"description\":\"The bounding box of the region to zoom in, as [x1, y1, x2, y2], where (x1, y1) is the top-left corner and (x2, y2) is the bottom-right corner.\"},\"label\":{\"type\":\"string\",\"description\":\"The name or label of the object in the specified bounding box (optional).\"}},\"required\":[\"bbox\"]}}}\n</tools>\n\n# How to call a tool\nReturn a json object with function name and arguments within <tool_call></tool_call> XML tags:\n<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>\n\nYou may call **one or more** functions to assist with the user query.\n**Example**:  \n<tool_call>  \n{\"name\": \"image_zoom_in_tool\", \"arguments\": {\"bbox_2d\": [10, 20, 100, 200], \"label\": \"the apple on the desk\"}}  \n</tool_call>\n<tool_call>  \n{\"name\": \"image_zoom_in_tool\", \"arguments\": {\"bbox_2d\": [8, 40, 50, 150], \"label\": \"the person under the tree\"}}  \n</tool_call>";
+
+/** `PROMPT.TURN_PROMPT_V5` (= `USER_PROMPT_V5`): after the question and after every tool response. */
+export const DEEPEYES_V5_TURN_PROMPT = "\nThink in the mind first, and then decide whether to call tools one or more times OR provide final answer. Format strictly as: <think>...</think> <tool_call>...</tool_call> <tool_call>...</tool_call> (if any tools needed) OR <answer>...</answer> (if no tools needed).";
