@@ -10,7 +10,7 @@ import type { CliIo } from "../../cli-io.js";
 import { cliIndexDir } from "../../cli-storage.js";
 import { EXIT, type ExitCode } from "../../exit-codes.js";
 import { progressLine } from "./eval-progress-line.js";
-import { lookupScorer } from "./scorer-lookup.js";
+import { getScorer } from "../../../src/eval/index.js";
 
 /** The agent factory of the CLI: `agentFromSpec` on the run's storage, with the CLI's environment. */
 export function cliAgentFactory(db: string | undefined, io: CliIo): EvalAgentFactory {
@@ -30,7 +30,7 @@ export async function judgeFrom(options: { judge?: string | undefined; judgeBase
   if (!options.judgeParser) throw new UsageError("--judge needs --judge-parser <scorer id>: the parser that reads the judge's reply");
   if (options.judgeBaseUrl !== undefined) refuseCredentialsIn(options.judgeBaseUrl);
   const model = await judgeModelFrom(options.judge, options.judgeBaseUrl, options.judgeApiKeyEnv, io);
-  return { model, template, parser: lookupScorer(options.judgeParser), name: options.judge, ...(options.judgeBaseUrl ? { baseUrl: options.judgeBaseUrl } : {}) };
+  return { model, template, parser: getScorer(options.judgeParser), name: options.judge, ...(options.judgeBaseUrl ? { baseUrl: options.judgeBaseUrl } : {}) };
 }
 
 /** The judge's URL is recorded in the run: one carrying a credential is refused (keys come from --judge-api-key-env). */

@@ -1,14 +1,13 @@
 import { Command } from "@commander-js/extra-typings";
 import type { CommandContext } from "../../command-context.js";
 import { evalReportCommand } from "./report.js";
-import { evalRescoreCommand } from "./rescore.js";
 import { evalResumeCommand } from "./resume.js";
 import { evalRunCommand } from "./run.js";
 import { evalScoreCommand } from "./score.js";
 import { evalScorersCommand } from "./scorers.js";
 
 /** Every subcommand of `interleaf eval`, in the order `--help` lists them. */
-const EVAL_COMMANDS = [evalRunCommand, evalResumeCommand, evalReportCommand, evalScoreCommand, evalRescoreCommand, evalScorersCommand] as const;
+const EVAL_COMMANDS = [evalRunCommand, evalResumeCommand, evalReportCommand, evalScoreCommand, evalScorersCommand] as const;
 
 /** `interleaf eval`: benchmark agents with scorers tied to the benchmarks' official code. */
 export function evalCommand(context: CommandContext) {

@@ -6,7 +6,7 @@ import { withCliStorage } from "../../cli-storage.js";
 import { dbOption, jsonOption } from "../../options.js";
 import { count, optionalCount } from "./eval-options.js";
 import { cliAgentFactory, finishSession, judgeModelFrom, sessionFrom } from "./eval-session.js";
-import { lookupScorer } from "./scorer-lookup.js";
+import { getScorer } from "../../../src/eval/index.js";
 
 /** `interleaf eval resume <run>`: continues a run with the configuration it was started with. */
 export function evalResumeCommand(context: CommandContext) {
@@ -30,7 +30,7 @@ export function evalResumeCommand(context: CommandContext) {
         const summary = await resumeEval(runId, {
           storage,
           makeAgent: cliAgentFactory(options.db, io),
-          resolveScorer: lookupScorer,
+          resolveScorer: getScorer,
           concurrency: { threads: options.concurrency, judgeCalls: options.judgeConcurrency, ...(options.modelConcurrency ? { modelRequests: options.modelConcurrency } : {}) },
           retries: options.retries,
           ...(judgeModel ? { judgeModel } : {}),

@@ -9,7 +9,7 @@ import { packageVersion } from "../../package-version.js";
 import { runConfigFromOptions } from "../../run-config-from-options.js";
 import { count, judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption, judgeParserOption, judgeTemplateOption, optionalCount, runIdOption, scorerOption, temperatureOption } from "./eval-options.js";
 import { cliAgentFactory, finishSession, judgeFrom, sessionFrom } from "./eval-session.js";
-import { lookupScorer } from "./scorer-lookup.js";
+import { getScorer } from "../../../src/eval/index.js";
 
 /** `interleaf eval run <dataset>`: runs the agent on every item of a benchmark, resumably. */
 export function evalRunCommand(context: CommandContext) {
@@ -52,7 +52,7 @@ export function evalRunCommand(context: CommandContext) {
     const { io } = context;
     const agent = runConfigFromOptions(options, io);
     const judge = await judgeFrom(options, io);
-    const scorers = (options.scorer ?? []).map(lookupScorer);
+    const scorers = (options.scorer ?? []).map(getScorer);
     await withCliStorage(options.db, io, async (storage) => {
       const summary = await runEval({
         storage,

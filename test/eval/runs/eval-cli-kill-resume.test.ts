@@ -22,6 +22,8 @@ const BUDDHA = "What is this building dedicated to?";
 const HOSPITAL = "Who commissioned this building?";
 const GARDEN = "What is this garden named after?";
 const OWNER = "Who is the owner of this place?";
+// MMSearch-R1's exact match against the FVQA golds and their candidate answers ("Buddha" is one of Gautama Buddha's; Napoleon is wrong).
+const SCORES = [["0", true], ["1", true], ["2", false], ["3", true], ["4", true]];
 const answer = (text: string): ServerReply => ({ text: `<think>I can tell.</think>\n<answer>${text}</answer>` });
 
 function io(cwd: string) {
@@ -90,6 +92,18 @@ describe("interleaf eval run, killed and run again", () => {
       } finally {
         await storage.close();
       }
+
+      // Re-scored with MMSearch-R1's FVQA exact match (ported from its reward code): no agent runs again.
+      const rescored = io(dir);
+      expect(await runCli(["eval", "score", "e2e", "--scorer", "mmsearch-r1.fvqa.exact", "--db", db], rescored.cli), rescored.err()).toBe(EXIT.ok);
+      const afterScoring = await openStorage(db);
+      try {
+        const scored = await new EvalRunTable(afterScoring.cache).threads("e2e");
+        expect(scored.map((t) => [t.itemId, t.scores["mmsearch-r1.fvqa.exact"]?.score])).toEqual(SCORES);
+      } finally {
+        await afterScoring.close();
+      }
+      expect(server.log.filter((r) => r.status === 200)).toHaveLength(7);
 
       const resumed = io(dir);
       expect(await runCli(["eval", "resume", "e2e", "--db", db], resumed.cli)).toBe(EXIT.ok);

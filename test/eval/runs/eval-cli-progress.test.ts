@@ -35,9 +35,9 @@ describe("interleaf eval on a terminal", () => {
     const err: string[] = [];
     const io: CliIo = { out: () => undefined, err: (t) => void err.push(t), env: {}, cwd: tmpdir(), tty: { out: false, err: false } };
     expect(await runCli(["eval", "run", FVQA, "--script", "none.json", "--scorer", "no.such.scorer", "--db", "memory"], io)).toBe(EXIT.usage);
-    expect(err.join("")).toContain('unknown scorer "no.such.scorer"');
-    expect(await runCli(["eval", "rescore", "some-run", "--db", "memory"], io)).toBe(EXIT.usage);
-    expect(await runCli(["eval", "rescore", "some-run", "--judge", "x:judge", "--judge-parser", "p", "--judge-base-url", "http://127.0.0.1:9/v1?api_key=sk-secret-123", "--db", "memory"], io)).toBe(EXIT.usage);
+    expect(err.join("")).toContain('no scorer "no.such.scorer"');
+    expect(await runCli(["eval", "score", "some-run", "--db", "memory"], io)).toBe(EXIT.usage);
+    expect(await runCli(["eval", "score", "some-run", "--judge", "x:judge", "--judge-parser", "p", "--judge-base-url", "http://127.0.0.1:9/v1?api_key=sk-secret-123", "--db", "memory"], io)).toBe(EXIT.usage);
     expect(err.join("")).toContain("--judge-base-url carries a credential");
     expect(err.join("")).not.toContain("sk-secret-123");
     expect(err.join("")).toContain("say how to re-score");
