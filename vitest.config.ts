@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^interleaf\/storage$/, replacement: here("./src/storage/index.ts") },
       { find: /^interleaf\/planning$/, replacement: here("./src/planning/index.ts") },
       { find: /^interleaf\/eval$/, replacement: here("./src/eval/index.ts") },
+      { find: /^interleaf\/skywork$/, replacement: here("./src/models/skywork/index.ts") },
       { find: /^interleaf\/sandbox$/, replacement: here("./src/sandbox/index.ts") },
       { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },
       { find: /^interleaf\/graphs$/, replacement: here("./graphs/index.ts") },

@@ -41,6 +41,8 @@ export interface ExecutedTurn {
   /** The turn's text as it appears in the response, without the observations. */
   raw: string;
   calls: ExecutedCall[];
+  /** Set when the trace holds a turn interleaf cannot read (recorded as a malformed server step). */
+  problem?: string;
 }
 
 /**
