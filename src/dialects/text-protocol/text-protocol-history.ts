@@ -23,7 +23,8 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
     messages.push({ role: "assistant", content: [text(replayText(step, options))] });
     if (step.kind === "tool_calls") {
       const note = step.note ? [text(`\n${step.note}`)] : [];
-      messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input)), ...note] });
+      const verbatim = step.executedBy === "server";
+      messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input, verbatim)), ...note] });
     } else if (step.kind === "malformed") {
       const message = `Error: your previous turn could not be used: ${step.problem ?? "it was not understood"}. ${formatReminder(options, input.tools)}`;
       messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });
@@ -32,8 +33,9 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
   return messages;
 }
 
-function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {
-  const body = options.renderResult(call, observationText(call.observation));
+/** A call's result as the model reads it; a server step's result is replayed as the server wrote it, not rendered again. */
+function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOptions, input: DialectInput, verbatim = false): ContentPart[] {
+  const body = verbatim ? call.observation.text : options.renderResult(call, observationText(call.observation));
   return wrap(options.resultTag, [text(body), ...labelledImages(call.observation.images, input.gallery, options.renderImageLabel)]);
 }
 
