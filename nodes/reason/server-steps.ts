@@ -31,7 +31,7 @@ export function serverSteps(turns: readonly ExecutedTurn[], first: number, call:
     emit(writer, { type: "step_finished", step: index, durationMs: 0 });
     return {
       index,
-      kind: "tool_calls",
+      ...(turn.problem === undefined ? { kind: "tool_calls" as const } : { kind: "malformed" as const, problem: turn.problem }),
       executedBy: "server",
       thought: turn.thought,
       raw: turn.raw,

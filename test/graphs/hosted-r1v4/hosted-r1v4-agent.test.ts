@@ -98,6 +98,21 @@ describe("the hosted R1V4 end to end against a local server that speaks its API"
     for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(KEY)).toBe(false);
   });
 
+  it("interleaf plan --model skywork:r1v4-vl-planner-lite asks the planner model as Skywork's client does and prints the validated plan", async () => {
+    await server.close();
+    server = await startSkyworkServer(KEY, () => ({ content: skyworkFixture("plans/composed-json-string-parameters.txt") }));
+    const out: string[] = [];
+    const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void out.push(t), env: { SKYWORK_API_KEY: KEY }, cwd: dir, tty: { out: false, err: false } };
+    expect(await runCli(["plan", PHOTO, QUESTION, "--model", "skywork:r1v4-vl-planner-lite", "--base-url", server.baseURL, "--json"], cli)).toBe(EXIT.ok);
+    const body = server.requests[0]?.body;
+    expect(body.model).toBe("skywork/r1v4-vl-planner-lite");
+    expect("enable_search" in body).toBe(false);
+    expect(body.messages.map((m: { role: string }) => m.role)).toEqual(["user"]);
+    const plan = JSON.parse(out.join("")) as { steps: { tool_name: string; parameters: unknown }[]; dependencies: Record<string, number[]> };
+    expect(plan.steps.map((s) => s.tool_name)).toEqual(["image_search", "text_search", "web_visit", "none"]);
+    expect(plan.dependencies).toEqual({ "1": [], "2": [1], "3": [2], "4": [3] });
+  });
+
   it("without a key the command says which variable to set", async () => {
     const err: string[] = [];
     const cli: CliIo = { out: () => undefined, err: (t) => void err.push(t), env: {}, cwd: dir, tty: { out: false, err: false } };
