@@ -150,6 +150,7 @@ describe("the hosted R1V4 end to end against a local server that speaks its API"
     const forked = await agent.state(forkId);
     expect(forked?.steps).toEqual(original.steps.slice(0, 2));
     expect(forked?.answer).toBeNull();
+    expect((await agent.history(forkId))[0]?.summary).toBe("step 1: the server ran text_search");
 
     const visited: string[] = [];
     const visit = defineTool({

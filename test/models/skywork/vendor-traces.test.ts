@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ToolRegistry, defineTool } from "interleaf";
+import { ToolRegistry, createGraphAgent, defineTool } from "interleaf";
+import { interleavedGraph } from "interleaf/graphs";
+import { scriptedModel } from "interleaf/testing";
 import { hostedR1V4Dialect, parseR1V4Trace } from "interleaf/skywork";
 import { skyworkFixture } from "./skywork-server.js";
 
@@ -86,5 +88,20 @@ describe("hostedR1V4Dialect turns a trace into server steps and the turn after t
     const withTool = dialect.parseTurn({ text, toolCalls: [], usage }, new ToolRegistry([code]));
     expect(withTool.kind === "tool_calls" && withTool.calls).toEqual([{ id: "", name: "code", arguments: { code: "2" } }]);
     expect(withTool.executed).toHaveLength(1);
+  });
+
+  it("a turn of the trace interleaf cannot read is kept as a malformed server step, and the trace goes on", async () => {
+    const text =
+      '<think>a</think><tool_call>{"name": "code", "arguments": {"code": "1"}}</tool_call><observation>1</observation>' +
+      "<think>b</think><observation>an observation with no call</observation>" +
+      "<think>c</think><answer>2</answer>";
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([text]), dialect });
+    const result = await agent.run({ question: "?" });
+    expect(result.steps.map((s) => [s.kind, s.executedBy ?? "interleaf", s.problem ?? ""])).toEqual([
+      ["tool_calls", "server", ""],
+      ["malformed", "server", "the turn has no tool call and no <answer>"],
+      ["answer", "interleaf", ""],
+    ]);
+    expect(result.answer).toBe("2");
   });
 });
