@@ -41,6 +41,11 @@ import { textProtocolMessages } from "./text-protocol/text-protocol-history.js";
  * console.log(turn.kind, turn.executed?.length); // "answer" 1
  * ```
  */
+// Ported from {repo: SkyworkAI/Skywork-R1V, commit: b806cefffa71be98cdadec30ef79cdeeb703a4a0,
+// path: r1v4/batch_nonstream.py, function: call_api} (the request); the trace is read as
+// {same commit, path: r1v4/parse_utils.py, function: parse_full_response} and {commit:
+// fdfbb844d57584720b7fbb85f82b1dc9ab8a38f9, path: r1v4/inference/request_deepresearch.py,
+// function: extract_turns} read it, checked in test/models/skywork/vendor-traces.test.ts.
 export function hostedR1V4Dialect(): Dialect {
   const options = resolvedR1V4Options();
   return {

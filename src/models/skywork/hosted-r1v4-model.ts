@@ -46,6 +46,8 @@ export interface HostedR1V4ModelOptions
  * console.log(model.provider, model.modelId); // "skywork" "skywork/r1v4-lite"
  * ```
  */
+// Ported from {repo: SkyworkAI/Skywork-R1V, commit: b806cefffa71be98cdadec30ef79cdeeb703a4a0,
+// path: r1v4/batch_nonstream.py and r1v4/batch_planner_nonstream.py, function: call_api}.
 export function hostedR1V4Model(options: HostedR1V4ModelOptions = {}): ModelBackend {
   const { model = "skywork/r1v4-lite", baseURL = SKYWORK_BASE_URL, apiKeyEnv = "SKYWORK_API_KEY", enableSearch, extraBody, ...rest } = options;
   const planner = /plan/i.test(model);

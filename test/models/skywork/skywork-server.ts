@@ -53,8 +53,12 @@ function shapeProblem(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** Starts the server; `reply` decides what a well-formed request with the right key gets. */
-export async function startSkyworkServer(key: string, reply: (request: SkyworkRequest, index: number) => SkyworkReply): Promise<SkyworkServer> {
+/**
+ * Starts the server; `reply` decides what a well-formed request with the right key gets. With
+ * `strict` (default) a request not shaped as Skywork's clients send it is refused with 400; the
+ * API itself documents system messages as accepted, so a lenient server only checks the key.
+ */
+export async function startSkyworkServer(key: string, reply: (request: SkyworkRequest, index: number) => SkyworkReply, { strict = true }: { strict?: boolean } = {}): Promise<SkyworkServer> {
   const requests: SkyworkRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -76,7 +80,7 @@ export async function startSkyworkServer(key: string, reply: (request: SkyworkRe
       if (req.method !== "POST" || req.url !== "/api/v1/chat/completions") return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
       // A real gateway's habit worth testing against: echo the credential it refused.
       if (request.authorization !== `Bearer ${key}`) return send(401, { error: { message: `invalid api key: ${request.authorization ?? "(none)"}`, type: "authentication_error", code: "invalid_api_key" } });
-      const problem = shapeProblem(body);
+      const problem = strict ? shapeProblem(body) : undefined;
       if (problem) return send(400, { error: { message: problem, type: "invalid_request_error" } });
       const answer = reply(request, requests.length - 1);
       if ("status" in answer) return send(answer.status, { error: answer.error }, answer.headers);
