@@ -58,6 +58,9 @@ describe("a turn with several actions (the model ignored the stop sequence) is h
         expect(result.steps[0]?.calls).toHaveLength(1);
         expect(result.steps[0]?.note).toBe("Only the first action of that turn was run; the 2 actions written after it before any result came back were dropped. Take one action per turn and wait for the result.");
         expect(textOf(model.calls[1]?.request.messages.at(-1)?.content ?? [])).toContain("Only the first action of that turn was run");
+        // The turn is kept, and replayed, as the stop sequence would have cut it.
+        expect(result.steps[0]?.raw).toBe(`${thought(c, "Three at once.")}\n${c.action(1)}`);
+        expect(textOf(model.calls[1]?.request.messages.at(-2)?.content ?? [])).toBe(`${thought(c, "Three at once.")}\n${c.action(1)}`);
         expect(result.answer).toBe("blue");
       });
 

@@ -63,7 +63,7 @@ export function textProtocolDialect(config: TextProtocolOptions): Dialect {
 function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, options: ResolvedTextProtocolOptions, syntax: TaggedTurnSyntax): ParsedTurn {
   const { executed, rest } = splitExecutedTurns(response.text, options, syntax);
   const parsed = parseCurrentTurn({ ...response, text: rest }, tools, options, syntax, executed.length > 0);
-  return executed.length > 0 ? { ...parsed, executed, raw: rest.trim() } : parsed;
+  return executed.length > 0 ? { ...parsed, executed, raw: parsed.raw ?? rest.trim() } : parsed;
 }
 
 function parseCurrentTurn(response: ModelResponse, tools: ToolRegistry, options: ResolvedTextProtocolOptions, syntax: TaggedTurnSyntax, afterTrace: boolean): ParsedTurn {
@@ -101,7 +101,11 @@ function parseCurrentTurn(response: ModelResponse, tools: ToolRegistry, options:
   }
   if (problems.length > 0) return { kind: "malformed", thought: turn.thought, problem: problems.join("; ") };
   if (turn.answer !== undefined) return { kind: "answer", thought: turn.thought, answer: turn.answer };
-  return { kind: "tool_calls", thought: turn.thought, calls, ...(note ? { note } : {}) };
+  if (!note) return { kind: "tool_calls", thought: turn.thought, calls };
+  // The turn as the stop sequence would have left it: its reasoning and the actions kept, each closed.
+  const reasoning = turn.thinkFound ? `<${think}>${turn.thought}</${think}>\n` : "";
+  const raw = reasoning + actions.map((action) => `<${action.tag}>${action.body}</${action.tag}>`).join("\n");
+  return { kind: "tool_calls", thought: turn.thought, calls, note, raw };
 }
 
 /** The actions of a turn up to `actionsPerTurn`, and a note for the model when more were written. */
