@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^interleaf\/langchain$/, replacement: here("./src/tools/langchain/index.ts") },
       { find: /^interleaf\/eval$/, replacement: here("./src/eval/index.ts") },
       { find: /^interleaf\/data$/, replacement: here("./src/data/index.ts") },
+      { find: /^interleaf\/skywork$/, replacement: here("./src/models/skywork/index.ts") },
       { find: /^interleaf\/sandbox$/, replacement: here("./src/sandbox/index.ts") },
       { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },
       { find: /^interleaf\/graphs$/, replacement: here("./graphs/index.ts") },

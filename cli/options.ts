@@ -28,7 +28,7 @@ export const modeOption = (fallback: AgentMode) => new Option("--mode <mode>", "
 export const dialectOption = () => new Option("--dialect <name>", "the model's turn format").choices(Object.keys(DIALECTS_BY_NAME)).default("r1v4");
 
 /** `--model`: an OpenAI-compatible model. */
-export const modelOption = () => new Option("--model <provider:model>", "an OpenAI-compatible model (openai: and openrouter: know their URL)");
+export const modelOption = () => new Option("--model <provider:model>", "an OpenAI-compatible model (openai: and openrouter: know their URL); skywork:r1v4-lite runs the hosted Skywork-R1V4 (key in SKYWORK_API_KEY)");
 
 /** `--base-url`: the model's endpoint. */
 export const baseUrlOption = () => new Option("--base-url <url>", "the OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1");

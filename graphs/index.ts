@@ -12,3 +12,4 @@ export { AGENT_MODES, type AgentMode } from "./agent-modes.js";
 export { plannerGraph, type PlannerGraphOptions } from "./planner/index.js";
 export { planAndExecuteGraph, type PlanAndExecuteOptions } from "./plan-and-execute/index.js";
 export * from "./agent-spec/index.js";
+export * from "./hosted-r1v4/index.js";

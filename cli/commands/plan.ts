@@ -16,7 +16,8 @@ import { apiKeyEnvOption, baseUrlOption, dbOption, dialectOption, extraBodyOptio
 import { progressLine } from "../output/progress-line.js";
 import { r1v4PlanningTools } from "../planning-tools.js";
 import { runConfigFromOptions } from "../run-config-from-options.js";
-import { modelFromSpec, toolsFromSpec, type AgentSpec } from "../../graphs/agent-spec/index.js";
+import { isHostedR1V4Spec, modelFromSpec, toolsFromSpec, type AgentSpec } from "../../graphs/agent-spec/index.js";
+import { hostedR1V4Planner } from "../../src/models/skywork/hosted-r1v4-planner.js";
 
 /**
  * `interleaf plan <image> <question...>`: asks a planner (R1V4's plan-mode prompt over the model,
@@ -52,7 +53,7 @@ export function planCommand(context: CommandContext) {
       progress.show("waiting for the planner");
       let plan: PlannerResult;
       try {
-        plan = await modelPlanner(model).plan({ question, images: refs, tools, imageStore: images });
+        plan = await (isHostedR1V4Spec(config) ? hostedR1V4Planner({ backend: model }) : modelPlanner(model)).plan({ question, images: refs, tools, imageStore: images });
       } catch (error) {
         if (!InterleafError.isInstance(error) || error.code !== "plan_invalid") throw error;
         progress.clear();

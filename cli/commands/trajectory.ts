@@ -55,11 +55,14 @@ export function trajectoryCommand(context: CommandContext) {
         io.out(`Question: ${terminalText(state.question)}\n`);
         for (const entry of gallery.entries.filter((e) => !e.label.startsWith("observation"))) io.out(`Input: ${describeImage(entry.ref, entry.label)}\n`);
         for (const step of state.steps) {
-          io.out(`\n[step ${step.index}] ${step.kind} · model ${step.model.durationMs} ms · tokens ${step.usage.inputTokens}+${step.usage.outputTokens}\n`);
+          const server = step.executedBy === "server";
+          // A server step's calls ran on the model's server (the hosted R1V4 loop): interleaf only read them from the trace.
+          const header = server ? `${step.kind} · executed by the server (from the trace of a ${step.model.id} call)` : `${step.kind} · model ${step.model.durationMs} ms · tokens ${step.usage.inputTokens}+${step.usage.outputTokens}`;
+          io.out(`\n[step ${step.index}] ${header}\n`);
           if (step.thought) io.out(`  think: ${terminalText(step.thought.trim())}\n`);
           if (step.problem) io.out(`  malformed: ${terminalText(step.problem)}\n`);
           for (const call of step.calls) {
-            io.out(`  call ${call.name} ${terminalText(JSON.stringify(call.arguments))} (${call.durationMs} ms)\n`);
+            io.out(`  call ${call.name} ${terminalText(JSON.stringify(call.arguments))} (${server ? "run by the server" : `${call.durationMs} ms`})\n`);
             io.out(`    ${call.observation.error ? `error ${call.observation.error.code}: ` : ""}${terminalText(call.observation.text.trim()).replace(/\n/g, "\n    ")}\n`);
             for (const ref of call.observation.images) io.out(`    → ${describeImage(ref, gallery.labelOf(ref.id))}\n`);
           }

@@ -13,7 +13,7 @@ import { approvalToolsNode } from "../../nodes/approval/approval-tools-node.js";
 import { planAndExecuteGraph } from "../plan-and-execute/index.js";
 import type { AgentSpec } from "./agent-spec.js";
 import { dialectByName } from "./dialect-by-name.js";
-import { modelFromSpec, type SpecEnvironment } from "./model-from-spec.js";
+import { isHostedR1V4Spec, modelFromSpec, type SpecEnvironment } from "./model-from-spec.js";
 
 /** Where an agent built from a spec keeps its threads, and where it finds its local search index. */
 export interface AgentFromSpecOptions extends SpecEnvironment {
@@ -25,7 +25,8 @@ export interface AgentFromSpecOptions extends SpecEnvironment {
 
 /**
  * Builds the agent an {@link AgentSpec} describes, on the given storage: the interleaved loop (or
- * plan-then-execute), the model backend, the dialect and R1V4's tools of the mode.
+ * plan-then-execute), the model backend, the dialect and R1V4's tools of the mode. A hosted
+ * Skywork-R1V4 spec (`model: "skywork:…"`) gets the `hosted-r1v4` dialect and no local tools.
  *
  * @example
  * ```ts
@@ -40,6 +41,11 @@ export interface AgentFromSpecOptions extends SpecEnvironment {
  */
 export async function agentFromSpec(spec: AgentSpec, options: AgentFromSpecOptions): Promise<Agent> {
   const model = await modelFromSpec(spec, options);
+  if (isHostedR1V4Spec(spec)) {
+    // The hosted R1V4 runs the whole loop (and its tools) on the server; a truncated trace is not re-run.
+    if (spec.plan) throw new InterleafError("invalid_argument", "the hosted R1V4 runs its own loop: --plan is not available with --model skywork:…; use hostedR1V4Planner from interleaf/skywork to get its plan");
+    return new Agent({ graph: interleavedGraph(), model, dialect: dialectByName("hosted-r1v4"), tools: [], storage: options.storage, budgets: { maxMalformedTurns: 1, ...options.budgets } });
+  }
   const tools = await toolsFromSpec(spec, model, options.indexDir);
   return new Agent({ graph: graphFromSpec(spec), model, dialect: dialectByName(spec.dialect), tools, storage: options.storage, budgets: options.budgets ?? {} });
 }

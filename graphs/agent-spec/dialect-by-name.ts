@@ -4,6 +4,7 @@ import { miniO3Dialect } from "../../src/dialects/presets/mini-o3-dialect.js";
 import { mmsearchR1Dialect } from "../../src/dialects/presets/mmsearch-r1-dialect.js";
 import { nativeDialect } from "../../src/dialects/native-dialect.js";
 import { r1v4Dialect } from "../../src/dialects/r1v4-dialect.js";
+import { hostedR1V4Dialect } from "../../src/dialects/hosted-r1v4-dialect.js";
 import { thymeDialect } from "../../src/dialects/presets/thyme-dialect.js";
 import { webwatcherDialect } from "../../src/dialects/presets/webwatcher-dialect.js";
 import { InterleafError } from "../../src/errors/index.js";
@@ -26,6 +27,7 @@ export const DIALECTS_BY_NAME: Readonly<Record<string, () => Dialect>> = {
   "mini-o3": () => miniO3Dialect(),
   thyme: () => thymeDialect(),
   "mmsearch-r1": () => mmsearchR1Dialect(),
+  "hosted-r1v4": () => hostedR1V4Dialect(),
 };
 
 /**

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { InterleafError } from "../../src/errors/index.js";
 import type { ModelBackend } from "../../src/models/model-backend.js";
 import { openAICompatibleModel } from "../../src/models/openai-compatible/openai-compatible-model.js";
+import { hostedR1V4Model } from "../../src/models/skywork/hosted-r1v4-model.js";
 import { scriptedModel } from "../../src/testing/scripted-model.js";
 import type { AgentSpec } from "./agent-spec.js";
 
@@ -27,6 +28,9 @@ export interface SpecEnvironment {
  *   OpenRouter, the Skywork API); `openai:` and `openrouter:` know their URL. The key is read from
  *   the variable `apiKeyEnv` names (default `INTERLEAF_API_KEY`, then `OPENAI_API_KEY`); `none` sends
  *   no key. A missing key is `config_invalid`, naming the variable.
+ * - `model: "skywork:<model>"`: the hosted Skywork-R1V4 API (`skywork:r1v4-lite` is
+ *   `skywork/r1v4-lite`), the key from `SKYWORK_API_KEY` unless `apiKeyEnv` names another,
+ *   `enable_search` on in deepresearch mode (see {@link isHostedR1V4Spec}).
  *
  * @example
  * ```ts
@@ -46,6 +50,17 @@ export async function modelFromSpec(spec: AgentSpec, environment: SpecEnvironmen
   const colon = spec.model.indexOf(":");
   const provider = colon > 0 ? spec.model.slice(0, colon) : "openai-compatible";
   const modelId = colon > 0 ? spec.model.slice(colon + 1) : spec.model;
+  if (isHostedR1V4Spec(spec)) {
+    const hostedId = modelId.includes("/") ? modelId : `skywork/${modelId}`;
+    return hostedR1V4Model({
+      model: hostedId,
+      apiKey: apiKeyOf(spec, env, "SKYWORK_API_KEY"),
+      ...(spec.baseUrl ? { baseURL: spec.baseUrl } : {}),
+      // Skywork's planner clients send no enable_search.
+      ...(/plan/i.test(hostedId) ? {} : { enableSearch: spec.mode === "deepresearch" }),
+      ...(spec.extraBody ? { extraBody: spec.extraBody } : {}),
+    });
+  }
   const baseURL = spec.baseUrl ?? KNOWN_BASE_URLS[provider];
   if (!baseURL) throw new InterleafError("invalid_argument", `--model ${spec.model}: give --base-url for provider "${provider}" (known without it: ${Object.keys(KNOWN_BASE_URLS).join(", ")})`);
   return openAICompatibleModel({
@@ -71,10 +86,25 @@ async function scriptFromFile(path: string, spec: AgentSpec): Promise<ModelBacke
   return scriptedModel(turns as string[], { modelId: spec.script, turnIndex: spec.plan ? "sequential" : "conversation" });
 }
 
+/**
+ * Whether a spec runs the hosted Skywork-R1V4 (`model: "skywork:…"`): the server runs the whole
+ * loop, so the agent gets the `hosted-r1v4` dialect and no local tools.
+ *
+ * @example
+ * ```ts
+ * import { isHostedR1V4Spec } from "interleaf/graphs";
+ *
+ * console.log(isHostedR1V4Spec({ mode: "deepresearch", dialect: "r1v4", model: "skywork:r1v4-lite" })); // true
+ * ```
+ */
+export function isHostedR1V4Spec(spec: Pick<AgentSpec, "model" | "script">): boolean {
+  return !spec.script && (spec.model?.startsWith("skywork:") ?? false);
+}
+
 /** The API key: from the variable `apiKeyEnv` names; none with `none`; a missing variable is `config_invalid`. */
-function apiKeyOf(spec: AgentSpec, env: Record<string, string | undefined>): string {
+function apiKeyOf(spec: AgentSpec, env: Record<string, string | undefined>, fallback?: string): string {
   if (spec.apiKeyEnv === "none") return "";
-  const envName = spec.apiKeyEnv ?? (env.INTERLEAF_API_KEY ? "INTERLEAF_API_KEY" : "OPENAI_API_KEY");
+  const envName = spec.apiKeyEnv ?? fallback ?? (env.INTERLEAF_API_KEY ? "INTERLEAF_API_KEY" : "OPENAI_API_KEY");
   const key = env[envName];
   if (key) return key;
   throw new InterleafError("config_invalid", `the model needs an API key: set ${envName}, name another variable with --api-key-env, or pass --api-key-env none for a server that needs no key`, {

@@ -11,6 +11,7 @@ import { agentContext, type NodeRuntime } from "../runtime.js";
 import { deadlineSignal } from "./deadline-signal.js";
 import { boundedProblem, capCalls, oversizedTurn, turnChars } from "./turn-limits.js";
 import { addToCounters } from "../../src/state/counters.js";
+import { serverSteps } from "./server-steps.js";
 
 /**
  * One model turn through the dialect: checks the budgets, builds the request (image bytes are
@@ -94,32 +95,36 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   const oversized = chars > limits.maxTurnChars ? oversizedTurn(response, chars, limits.maxTurnChars) : undefined;
   const turn: ParsedTurn = oversized?.turn ?? storableTurn(context.dialect.parseTurn(response, context.tools));
   const model = { id: `${context.model.provider}:${context.model.modelId}`, startedAt, durationMs };
+  // Turns the response already held with their results (a server-side loop's trace) come first.
+  const executed = serverSteps(turn.executed ?? [], index, { id: model.id, startedAt }, runtime.writer);
+  const at = index + executed.length;
   const usage = response.usage;
   // A backend that cannot stream: its whole text is the one piece.
   if (context.streamTokens && !streamed && response.text) emit(runtime.writer, { type: "token", step: index, text: response.text });
-  emit(runtime.writer, { type: "model_turn", step: index, thought: turn.thought, usage, durationMs });
+  emit(runtime.writer, { type: "model_turn", step: at, thought: turn.thought, usage, durationMs });
   emit(runtime.writer, { type: "usage", inputTokens: usage.inputTokens, outputTokens: usage.outputTokens });
   const counters = addToCounters(state.counters, { modelTurns: 1, elapsedMs: durationMs }, usage);
-  const base = { index, thought: turn.thought, raw: oversized?.raw ?? response.text, usage, model };
+  const base = { index: at, thought: turn.thought, raw: oversized?.raw ?? turn.raw ?? response.text, usage, model };
 
   if (turn.kind === "tool_calls") {
-    const { calls, note } = capCalls(turn.calls, limits.maxCallsPerTurn);
-    const requests = calls.map((call, i) => ({ id: call.id || `s${index}c${i}`, name: call.name, arguments: call.arguments }));
-    for (const call of requests) emit(runtime.writer, { type: "tool_call", step: index, callId: call.id, name: call.name, arguments: call.arguments });
-    return { pending: { ...base, requests, ...(note ? { note } : {}) }, counters: { ...counters, malformedStreak: 0 } };
+    const capped = capCalls(turn.calls, limits.maxCallsPerTurn);
+    const note = [turn.note, capped.note].filter(Boolean).join(" ");
+    const requests = capped.calls.map((call, i) => ({ id: call.id || `s${at}c${i}`, name: call.name, arguments: call.arguments }));
+    for (const call of requests) emit(runtime.writer, { type: "tool_call", step: at, callId: call.id, name: call.name, arguments: call.arguments });
+    return { ...(executed.length > 0 ? { steps: executed } : {}), pending: { ...base, requests, ...(note ? { note } : {}) }, counters: { ...counters, malformedStreak: 0 } };
   }
   if (turn.kind === "answer") {
     const step: TrajectoryStep = { ...base, kind: "answer", calls: [], answer: turn.answer };
-    emit(runtime.writer, { type: "answer", step: index, answer: turn.answer });
-    emit(runtime.writer, { type: "step_finished", step: index, durationMs });
-    return { steps: step, answer: turn.answer, stop: { reason: "answer", message: "the model answered" }, counters: { ...counters, malformedStreak: 0 } };
+    emit(runtime.writer, { type: "answer", step: at, answer: turn.answer });
+    emit(runtime.writer, { type: "step_finished", step: at, durationMs });
+    return { steps: [...executed, step], answer: turn.answer, stop: { reason: "answer", message: "the model answered" }, counters: { ...counters, malformedStreak: 0 } };
   }
   const problem = boundedProblem(turn.problem);
   const step: TrajectoryStep = { ...base, kind: "malformed", calls: [], problem };
-  emit(runtime.writer, { type: "malformed_turn", step: index, problem });
-  emit(runtime.writer, { type: "step_finished", step: index, durationMs });
+  emit(runtime.writer, { type: "malformed_turn", step: at, problem });
+  emit(runtime.writer, { type: "step_finished", step: at, durationMs });
   const streak = counters.malformedStreak + 1;
-  const update: AgentStateUpdate = { steps: step, counters: { ...counters, malformedStreak: streak } };
+  const update: AgentStateUpdate = { steps: [...executed, step], counters: { ...counters, malformedStreak: streak } };
   if (streak >= state.budgets.maxMalformedTurns) {
     const stopped = { reason: "malformed_turns" as const, message: `the model produced ${streak} malformed turns in a row; last problem: ${problem}` };
     emit(runtime.writer, { type: "stopped", stop: stopped });

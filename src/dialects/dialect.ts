@@ -32,11 +32,40 @@ export interface DialectRequest {
   maxTokens?: number;
 }
 
+/** A tool call some server already ran, with the observation text its trace holds. */
+export interface ExecutedCall {
+  name: string;
+  arguments: unknown;
+  observationText: string;
+}
+
+/** A turn that came with its results inside the model's response (a server-side loop's trace). */
+export interface ExecutedTurn {
+  thought: string;
+  /** The turn's text as it appears in the response, without the observations. */
+  raw: string;
+  calls: ExecutedCall[];
+  /** Set when the trace holds a turn interleaf cannot read (recorded as a malformed server step). */
+  problem?: string;
+}
+
+/**
+ * What every parsed turn may carry besides its kind: `executed`, the turns before it that the
+ * response already holds with their results (recorded as server-executed steps before this
+ * one); `raw`, the turn's own text when the response held more than this turn; and `note`, what
+ * the dialect changed about the turn (actions cut), shown to the model with the results.
+ */
+export interface TurnExtras {
+  executed?: ExecutedTurn[];
+  raw?: string;
+  note?: string;
+}
+
 /** A model turn as the dialect understood it. Malformed turns are data, never exceptions. */
 export type ParsedTurn =
-  | { kind: "tool_calls"; thought: string; calls: ToolCallRequest[] }
-  | { kind: "answer"; thought: string; answer: string }
-  | { kind: "malformed"; thought: string; problem: string };
+  | ({ kind: "tool_calls"; thought: string; calls: ToolCallRequest[] } & TurnExtras)
+  | ({ kind: "answer"; thought: string; answer: string } & TurnExtras)
+  | ({ kind: "malformed"; thought: string; problem: string } & TurnExtras);
 
 /**
  * The dialect extension point, version `v1`: turns tools and a trajectory into a model's prompt

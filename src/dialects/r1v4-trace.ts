@@ -2,6 +2,7 @@ import { resolvedR1V4Options } from "./r1v4-dialect.js";
 import { resolveAction } from "./text-protocol/resolve-action.js";
 import { parseTaggedTurn } from "./text-protocol/tagged-turn.js";
 import { syntaxOf } from "./text-protocol/text-protocol-dialect.js";
+import { traceSegments } from "./text-protocol/trace-segments.js";
 
 /** A tool call of a recorded trace, with the observation text that followed it. */
 export interface TraceCall {
@@ -33,59 +34,6 @@ export interface R1V4Trace {
   problem?: string;
 }
 
-interface Segment {
-  text: string;
-  observations: string[];
-}
-
-const OBSERVATION_OPEN = /<observation>/gi;
-const OBSERVATION_CLOSE = /<\/observation\s*>/gi;
-
-/**
- * The first match of a pattern at or after a position, for positions that never decrease: a
- * match (or the absence of one) found for an earlier position is reused while it is still ahead,
- * so all lookups together scan the text once.
- */
-function forwardSearch(text: string, pattern: RegExp): (from: number) => RegExpExecArray | null {
-  let found: RegExpExecArray | null | undefined;
-  return (from) => {
-    if (found === undefined || (found !== null && found.index < from)) {
-      pattern.lastIndex = from;
-      found = pattern.exec(text);
-    }
-    return found;
-  };
-}
-
-/** Splits a trace into assistant turns, each with the observations that followed it. Linear in the trace's length. */
-function segments(trace: string): Segment[] {
-  const out: Segment[] = [{ text: "", observations: [] }];
-  const closeFrom = forwardSearch(trace, OBSERVATION_CLOSE);
-  const thinkFrom = forwardSearch(trace, /<think>/g);
-  let cursor = 0;
-  for (;;) {
-    OBSERVATION_OPEN.lastIndex = cursor;
-    const open = OBSERVATION_OPEN.exec(trace);
-    const current = out[out.length - 1] as Segment;
-    const between = trace.slice(cursor, open ? open.index : trace.length);
-    if (!open) {
-      if (between.trim() !== "" && current.observations.length > 0) out.push({ text: between, observations: [] });
-      else current.text += between;
-      break;
-    }
-    if (between.trim() !== "" && current.observations.length > 0) out.push({ text: between, observations: [] });
-    else current.text += between;
-    const bodyStart = open.index + open[0].length;
-    const close = closeFrom(bodyStart);
-    const nextThink = thinkFrom(bodyStart)?.index ?? -1;
-    const closed = close !== null && (nextThink < 0 || close.index < nextThink);
-    const bodyEnd = closed ? close.index : nextThink < 0 ? trace.length : nextThink;
-    (out[out.length - 1] as Segment).observations.push(trace.slice(bodyStart, bodyEnd).trim());
-    cursor = closed ? close.index + close[0].length : bodyEnd;
-  }
-  return out.filter((segment) => segment.text.trim() !== "" || segment.observations.length > 0);
-}
-
 /**
  * Parses the single string the hosted Skywork API returns, the whole loop
  * (`<think>`, a tool call, `<observation>`, ..., `<answer>`), back into steps. Accepts both
@@ -108,7 +56,7 @@ export function parseR1V4Trace(text: string): R1V4Trace {
   const options = resolvedR1V4Options();
   const syntax = { ...syntaxOf(options), resultTag: "" };
   const steps: TraceStep[] = [];
-  for (const segment of segments(text)) {
+  for (const segment of traceSegments(text, options.resultTag, options.thinkTag)) {
     const raw = segment.text.trim();
     const turn = parseTaggedTurn(raw, syntax);
     const problems: string[] = [];

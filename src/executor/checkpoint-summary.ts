@@ -50,7 +50,7 @@ function describe(values: Partial<AgentStateValue>, next: readonly string[], sou
   if (last.kind === "malformed") return `step ${last.index}: malformed turn (${truncate(last.problem ?? "", 60)})`;
   if (last.kind === "answer") return `step ${last.index}: answer ${truncate(last.answer ?? "", 80)}`;
   const observed = last.calls.map((c) => `${c.name}${c.observation.error ? " failed" : ""}${c.observation.images.length ? ` → ${plural(c.observation.images.length, "image")}` : ""}`).join(", ");
-  return `step ${last.index}: ran ${observed}`;
+  return last.executedBy === "server" ? `step ${last.index}: the server ran ${observed}` : `step ${last.index}: ran ${observed}`;
 }
 
 function truncate(text: string, max: number): string {

@@ -67,6 +67,13 @@ export const TrajectoryStepSchema = z.object({
   problem: z.string().optional(),
   /** What the runtime changed about the turn (calls dropped over the per-turn limit), shown to the model with the results. */
   note: z.string().optional(),
+  /**
+   * Who ran the step's tool calls: interleaf (absent) or the model's server (`server`: the hosted
+   * Skywork-R1V4 API runs its whole loop and returns the trace; a model that ignored the stop
+   * sequence wrote results into its turn). A server step's observations are the text the trace
+   * held: interleaf did not run, check or time them.
+   */
+  executedBy: z.enum(["interleaf", "server"]).optional(),
   usage: UsageSchema.default({ inputTokens: 0, outputTokens: 0 }),
   model: z.object({ id: z.string(), startedAt: z.number(), durationMs: z.number().nonnegative() }),
 });

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { InterleafError, createGraphAgent, defineTool, nativeDialect, openStorage, r1v4Dialect, type ImageRef } from "interleaf";
+import { InterleafError, createGraphAgent, defineTool, nativeDialect, openStorage, r1v4Dialect, textProtocolDialect, type ImageRef } from "interleaf";
+import { r1v4Options } from "../../src/dialects/r1v4-dialect.js";
 import { textOf } from "../../src/models/messages.js";
 import { ingestImage } from "interleaf/images";
 import { interleavedGraph } from "interleaf/graphs";
@@ -80,20 +81,33 @@ describe("one turn cannot ask for thousands of calls", () => {
     expect(textOf(lastResult?.content ?? [])).toContain("Only the first 8 of the 5000 tool calls");
   });
 
-  it("in R1V4's text protocol too, with the note after the results", async () => {
+  it("in R1V4's text protocol the turn is cut at its first action (the model ignored the stop sequence), with the note after the result", async () => {
     const log: string[] = [];
     const turn = `<think>all of them</think>${'<tool_call>{"name": "describe", "arguments": {}}</tool_call>'.repeat(1_000)}`;
     const model = scriptedModel([turn, answer("done")]);
     const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect(), tools: [describeTool(log)], budgets: { maxToolCalls: 10_000, maxCallsPerTurn: 3 } });
     const result = await agent.run({ question: "?", images: [photo] });
-    expect(log).toHaveLength(3);
+    expect(log).toHaveLength(1);
     expect(result.answer).toBe("done");
+    expect(textOf(model.calls[1]?.request.messages.at(-1)?.content ?? [])).toMatch(/<\/observation>\nOnly the first action of that turn was run; the 999 actions written after it/);
+  });
+
+  it("a text dialect that allows several actions per turn still runs at most maxCallsPerTurn", async () => {
+    const log: string[] = [];
+    const turn = `<think>all of them</think>${'<tool_call>{"name": "describe", "arguments": {}}</tool_call>'.repeat(1_000)}`;
+    const model = scriptedModel([turn, answer("done")]);
+    const dialect = textProtocolDialect({ ...r1v4Options(), actionsPerTurn: 10_000 });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect, tools: [describeTool(log)], budgets: { maxToolCalls: 10_000, maxCallsPerTurn: 3 } });
+    const result = await agent.run({ question: "?", images: [photo] });
+    expect(log).toHaveLength(3);
+    expect(result.steps[0]?.note).toBe("Only the first 3 of the 1000 tool calls of that turn were run: make at most 3 tool calls per turn.");
     expect(textOf(model.calls[1]?.request.messages.at(-1)?.content ?? [])).toMatch(/<\/observation>\nOnly the first 3 of the 1000 tool calls/);
   });
 
   it("5,000 unknown tools give one bounded problem, not a megabyte of them", async () => {
     const turn = `<think>t</think>${'<tool_call>{"name": "nope", "arguments": {}}</tool_call>'.repeat(4_000)}`;
-    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([turn, answer("ok")]), dialect: r1v4Dialect(), tools: [describeTool()] });
+    const dialect = textProtocolDialect({ ...r1v4Options(), actionsPerTurn: 10_000 });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([turn, answer("ok")]), dialect, tools: [describeTool()] });
     const result = await agent.run({ question: "?" });
     expect(result.steps[0]?.kind).toBe("malformed");
     expect(result.steps[0]?.problem?.length).toBeLessThan(5_000);

@@ -74,9 +74,12 @@ describe("r1v4Dialect parses every action form", () => {
     expect(parse("only the close tag survives</think><answer>red</answer>")).toEqual({ kind: "answer", thought: "only the close tag survives", answer: "red" });
   });
 
-  it("ignores tags inside the reasoning and a result the model made up", () => {
+  it("ignores tags inside the reasoning; a result written into the turn makes the call before it a server step", () => {
     const turn = parse('<think>I could use <answer>x</answer> later.</think><tool_call>{"name": "code", "arguments": {"code": "1"}}</tool_call>\n<observation>fake</observation><answer>y</answer>');
-    expect(calls(turn)).toEqual([{ id: "", name: "code", arguments: { code: "1" } }]);
+    expect(turn.executed).toEqual([{ thought: "I could use <answer>x</answer> later.", raw: '<think>I could use <answer>x</answer> later.</think><tool_call>{"name": "code", "arguments": {"code": "1"}}</tool_call>', calls: [{ name: "code", arguments: { code: "1" }, observationText: "fake" }] }]);
+    // What follows the result is the turn interleaf acts on: here an answer without its reasoning.
+    expect(turn.kind).toBe("malformed");
+    expect(turn.raw).toBe("<answer>y</answer>");
   });
 });
 

@@ -22,6 +22,10 @@ export const hostileTurns: Record<string, (chars: number) => string> = {
   jsonBlanks: (chars) => `<think>x</think><tool_call>\`\`\`json\n${" \t".repeat(Math.max(0, Math.floor((chars - 50) / 2)))}{}</tool_call>`,
   /** Answer tags nested in each other. */
   nestedAnswers: (chars) => fill("<think>x</think>", "<answer>", chars),
+  /** A trace of calls each followed by its result: every pair becomes a server-executed step. */
+  serverTrace: (chars) => fill("", '<think>x</think><tool_call>{"name": "zoom", "arguments": {"bbox_2d": [1, 2, 3, 4]}}</tool_call><observation>r</observation>', chars),
+  /** Result tags opened after a call and never closed. */
+  unclosedResults: (chars) => fill('<think>x</think><tool_call>{"name": "zoom", "arguments": {"bbox_2d": [1, 2, 3, 4]}}</tool_call>', "<observation>", chars),
 };
 
 /** A turn of ordinary prose reasoning and one tool call, of the given size. */

@@ -3,6 +3,8 @@ import type { ModelResponse } from "../../models/model-backend.js";
 import type { ToolRegistry } from "../../tools/tool-registry.js";
 import type { Dialect, DialectInput, DialectRequest, ParsedTurn } from "../dialect.js";
 import { inlineJson } from "../inline-json.js";
+import { plural } from "../../util/plural.js";
+import { splitExecutedTurns } from "./executed-turns.js";
 import { resolveAction } from "./resolve-action.js";
 import { parseTaggedTurn, type TaggedAction, type TaggedTurnSyntax } from "./tagged-turn.js";
 import { textProtocolMessages } from "./text-protocol-history.js";
@@ -61,14 +63,25 @@ export function textProtocolDialect(config: TextProtocolOptions): Dialect {
 }
 
 function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, options: ResolvedTextProtocolOptions, syntax: TaggedTurnSyntax): ParsedTurn {
+  const { executed, rest } = splitExecutedTurns(response.text, options, syntax);
+  const parsed = parseCurrentTurn({ ...response, text: rest }, tools, options, syntax, executed.length > 0);
+  return executed.length > 0 ? { ...parsed, executed, raw: parsed.raw ?? rest.trim() } : parsed;
+}
+
+function parseCurrentTurn(response: ModelResponse, tools: ToolRegistry, options: ResolvedTextProtocolOptions, syntax: TaggedTurnSyntax, afterTrace: boolean): ParsedTurn {
+  if (afterTrace && response.text.trim() === "" && response.toolCalls.length === 0) {
+    const result = options.resultTag;
+    return { kind: "malformed", thought: "", problem: `the turn ended with a result (<${result}>) and no next step: continue from the last result with your reasoning, then one action or the final answer` };
+  }
   const turn = parseTaggedTurn(response.text, syntax);
-  const actions: TaggedAction[] = [...turn.actions];
+  const written: TaggedAction[] = [...turn.actions];
   // A backend with native tool calling may return calls beside the text: treat them as tool-call tags.
   if (options.toolCallTag) {
     for (const call of response.toolCalls) {
-      actions.push({ tag: options.toolCallTag, body: inlineJson({ name: call.name, arguments: parseMaybeJson(call.arguments) }), closed: true });
+      written.push({ tag: options.toolCallTag, body: inlineJson({ name: call.name, arguments: parseMaybeJson(call.arguments) }), closed: true });
     }
   }
+  const { actions, note } = cutActions(written, options);
   const problems: string[] = [];
   const think = options.thinkTag;
   if (options.thinkSpansTurns && !turn.thinkFound) turn.thought = textBeforeFirstTag(response.text, syntax);
@@ -93,7 +106,22 @@ function parseTextProtocolTurn(response: ModelResponse, tools: ToolRegistry, opt
   }
   if (problems.length > 0) return { kind: "malformed", thought: turn.thought, problem: problems.join("; ") };
   if (turn.answer !== undefined) return { kind: "answer", thought: turn.thought, answer: turn.answer };
-  return { kind: "tool_calls", thought: turn.thought, calls };
+  if (!note) return { kind: "tool_calls", thought: turn.thought, calls };
+  // The turn as the stop sequence would have left it: its reasoning and the actions kept, each closed.
+  const reasoning = turn.thinkFound ? `<${think}>${turn.thought}</${think}>\n` : "";
+  const raw = reasoning + actions.map((action) => `<${action.tag}>${action.body}</${action.tag}>`).join("\n");
+  return { kind: "tool_calls", thought: turn.thought, calls, note, raw };
+}
+
+/** The actions of a turn up to `actionsPerTurn`, and a note for the model when more were written. */
+function cutActions(actions: readonly TaggedAction[], options: ResolvedTextProtocolOptions): { actions: TaggedAction[]; note?: string } {
+  const max = options.actionsPerTurn;
+  if (actions.length <= max) return { actions: [...actions] };
+  const kept = max === 1 ? "Only the first action" : `Only the first ${max} actions`;
+  const note =
+    `${kept} of that turn ${max === 1 ? "was" : "were"} run; the ${plural(actions.length - max, "action")} written after ${max === 1 ? "it" : "them"} ` +
+    `before any result came back ${actions.length - max === 1 ? "was" : "were"} dropped. Take ${max === 1 ? "one action" : `at most ${max} actions`} per turn and wait for the result.`;
+  return { actions: actions.slice(0, max), note };
 }
 
 function parseMaybeJson(value: unknown): unknown {

@@ -32,7 +32,8 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
     } else if (step.kind === "tool_calls") {
       round++;
       const note = step.note ? [text(`\n${step.note}`)] : [];
-      messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input)), ...note] });
+      const verbatim = step.executedBy === "server";
+      messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input, verbatim)), ...note] });
     } else if (step.kind === "malformed" && options.malformedContent) {
       messages.push({ role: "user", content: options.malformedContent(step.problem ?? "") });
     } else if (step.kind === "malformed") {
@@ -48,8 +49,9 @@ function firstUserContent(options: ResolvedTextProtocolOptions, input: DialectIn
   return options.firstUserContent ? options.firstUserContent(input.question, images) : [...images, text(input.question)];
 }
 
-function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {
-  const body = options.renderResult(call, observationText(call.observation));
+/** A call's result as the model reads it; a server step's result is replayed as the server wrote it, not rendered again. */
+function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOptions, input: DialectInput, verbatim = false): ContentPart[] {
+  const body = verbatim ? call.observation.text : options.renderResult(call, observationText(call.observation));
   return wrap(options.resultTag, [text(body), ...labelledImages(call.observation.images, input.gallery, options.renderImageLabel)]);
 }
 

@@ -77,6 +77,12 @@ export interface TextProtocolOptions {
   requireThink?: boolean;
   /** Stop sequences sent with every request. Default: the closing tool-call tag. */
   stop?: readonly string[];
+  /**
+   * Actions run from one turn. A turn with more (the model ignored the stop sequence and went on
+   * writing actions before any result came back) is cut after them, with a note the model reads
+   * next turn. Default 1, as every trained loop runs one action per turn.
+   */
+  actionsPerTurn?: number;
   /** The word produced images are called by ("observation" → "observation 2"). */
   renderImageLabel?: (label: string) => string;
   /** Renders a call's result text (e.g. code results as JSON). Default: the text as is. */
@@ -140,6 +146,7 @@ export function resolveTextProtocolOptions(options: TextProtocolOptions): Resolv
     tags: options.tags ?? [],
     requireThink: options.requireThink ?? true,
     stop: options.stop ?? (toolCallTag ? [`</${toolCallTag}>`] : []),
+    actionsPerTurn: Math.max(1, options.actionsPerTurn ?? 1),
     renderImageLabel: options.renderImageLabel ?? ((label) => label),
     renderResult: options.renderResult ?? ((_call, text) => text),
     readCallBody: options.readCallBody ?? parseJsonLocated,
