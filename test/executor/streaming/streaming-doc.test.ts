@@ -8,7 +8,7 @@ import { createGraphAgent, openAICompatibleModel, r1v4Dialect, type RunResult } 
 import { interleavedGraph } from "interleaf/graphs";
 
 export async function printTokens(baseURL: string, question: string, write: (text: string) => void): Promise<RunResult> {
-  const model = openAICompatibleModel({ baseURL, model: "Skywork/Skywork-R1V4-30B-A3B", apiKey: "" });
+  const model = openAICompatibleModel({ baseURL, model: "my-served-model", apiKey: "" });
   const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect() });
   const run = agent.stream({ question }, { tokens: true });
   for (let next = await run.next(); ; next = await run.next()) {
