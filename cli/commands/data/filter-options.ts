@@ -19,7 +19,7 @@ import {
 import { getScorer } from "../../../src/eval/index.js";
 import type { ModelBackend } from "../../../src/models/model-backend.js";
 import { scriptedModel } from "../../../src/testing/scripted-model.js";
-import { modelFromSpec } from "../../../graphs/agent-spec/index.js";
+import { judgeModelFrom } from "../eval/eval-session.js";
 import { UsageError } from "../../cli-error.js";
 import type { CliIo } from "../../cli-io.js";
 
@@ -27,13 +27,11 @@ import type { CliIo } from "../../cli-io.js";
 export const FILTER_NAMES = ["format", "tool-errors", "repetition", "length", "dedup", "answer", "final-consistency", "step-consistency"] as const;
 const JUDGED = new Set(["answer", "final-consistency", "step-consistency"]);
 
-/** The options of the filters (`data filter`, `data export`), each declared once. */
+/** The options of the filters (`data filter`, `data export`); the judge's model options are `interleaf eval`'s. */
+export { judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption } from "../eval/eval-options.js";
 export const filtersOption = () => new Option("--filters <names>", `comma-separated filters (or none): ${FILTER_NAMES.join(", ")}`).default("format,tool-errors,repetition,dedup");
 export const minToolCallsOption = () => new Option("--min-tool-calls <n>", "the length filter's lower bound").default("0");
 export const maxToolCallsOption = () => new Option("--max-tool-calls <n>", "the length filter's upper bound").default("50");
-export const judgeOption = () => new Option("--judge <provider:model>", "the judge model of the answer and consistency filters (OpenAI-compatible)");
-export const judgeBaseUrlOption = () => new Option("--judge-base-url <url>", "the judge's endpoint");
-export const judgeApiKeyEnvOption = () => new Option("--judge-api-key-env <name>", "environment variable holding the judge's key (none: no key)");
 export const scorerOption = () => new Option("--scorer <id>", "the answer filter's scorer (see interleaf eval scorers); default: the judge");
 export const judgeScriptOption = () => new Option("--judge-script <replies.json>", "a scripted judge: a JSON array of replies, played in order (for tests)");
 
@@ -86,5 +84,5 @@ async function judgeFromOptions(values: FilterOptionValues, io: CliIo): Promise<
     return scriptedModel(replies as string[], { modelId: `judge:${values.judgeScript}`, turnIndex: "sequential" });
   }
   if (!values.judge) throw new UsageError("the answer and consistency filters need a judge: --judge <provider:model> [--judge-base-url <url>]");
-  return modelFromSpec({ mode: "general", dialect: "r1v4", model: values.judge, ...(values.judgeBaseUrl ? { baseUrl: values.judgeBaseUrl } : {}), ...(values.judgeApiKeyEnv ? { apiKeyEnv: values.judgeApiKeyEnv } : {}) }, io);
+  return judgeModelFrom(values.judge, values.judgeBaseUrl, values.judgeApiKeyEnv, io);
 }
