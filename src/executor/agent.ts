@@ -3,7 +3,7 @@ import { Overwrite, START } from "@langchain/langgraph";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Dialect } from "../dialects/dialect.js";
 import { InterleafError, isAbortError } from "../errors/index.js";
-import { DEFAULT_MODEL_IMAGE_SIZING, type ModelImageSizing } from "../images/model-input-size.js";
+import type { ModelImageSizing } from "../images/model-input-size.js";
 import type { ModelBackend } from "../models/model-backend.js";
 import type { AgentStateValue } from "../state/agent-state.js";
 import { BudgetsSchema, type Budgets } from "../state/budgets.js";
@@ -14,7 +14,7 @@ import { StorageFailureCheckpointer } from "../storage/storage-failure-checkpoin
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
-import type { AgentContext } from "./agent-context.js";
+import { createAgentContext, recursionLimitFor } from "./agent-context.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
 import type { Storage } from "../storage/storage.js";
@@ -247,21 +247,8 @@ export class Agent {
   }
 
   async *#execute(threadId: string, input: Record<string, unknown> | null, budgets: Budgets, elapsedMs: number, resumed: boolean, signal?: AbortSignal): AsyncGenerator<AgentEvent> {
-    const now = this.options.now ?? Date.now;
     const { storage, graph } = await this.#setup;
-    const context: AgentContext = {
-      model: this.options.model,
-      dialect: this.options.dialect,
-      tools: this.tools,
-      images: storage.images,
-      cache: storage.cache,
-      sizing: this.options.sizing ?? DEFAULT_MODEL_IMAGE_SIZING,
-      pixelSpace: this.options.pixelSpace ?? "image",
-      ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
-      toolTimeoutMs: this.options.toolTimeoutMs ?? 120_000,
-      deadline: now() + Math.max(0, budgets.maxWallClockMs - elapsedMs),
-      now,
-    };
+    const context = createAgentContext({ ...this.options, tools: this.tools, storage }, budgets.maxWallClockMs - elapsedMs);
     yield { type: "run_started", threadId, resumed };
     try {
       const stream = await graph.stream(input, {
@@ -271,7 +258,7 @@ export class Agent {
         // thread from its checkpoints (the delta fields would make that read every one of them).
         streamMode: ["custom", "values"],
         durability: "sync",
-        recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
+        recursionLimit: recursionLimitFor(budgets),
         ...(signal ? { signal } : {}),
       });
       for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
