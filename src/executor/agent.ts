@@ -126,6 +126,19 @@ export class Agent {
     this.#setup.catch(() => undefined);
   }
 
+  /**
+   * An `Agent` is not a LangGraph graph, so LangGraph's server cannot run one: reading `graph` (as
+   * the server does when `langgraph.json` names an agent) throws `config_invalid` saying what to
+   * export instead (`serverGraph` from `interleaf/server`).
+   */
+  get graph(): never {
+    throw new InterleafError(
+      "config_invalid",
+      "an interleaf Agent cannot be served by LangGraph's server (its model, tools and storage are live objects that cannot travel as JSON): " +
+        'export serverGraph({ spec }) from "interleaf/server" in the file langgraph.json names (see docs/langgraph-server.md)',
+    );
+  }
+
   /** The storage this agent runs on (opened on first use when given as a spec). */
   async storage(): Promise<Storage> {
     return (await this.#setup).storage;

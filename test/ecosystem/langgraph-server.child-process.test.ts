@@ -4,7 +4,7 @@
 // threads the server ran, from the same database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -62,6 +62,23 @@ async function waitUntilUp(url: string, server: ChildProcess, log: () => string)
   throw new Error(`langgraphjs dev did not come up:\n${log()}`);
 }
 
+/** `langgraphjs dev` on 127.0.0.1, in its own process group (it starts the API server as a child). */
+function startServer(config: string, port: number, env: Record<string, string>): ChildProcess {
+  const args = ["dev", "--host", "127.0.0.1", "--port", String(port), "--no-browser", "--no-reload", "--config", config];
+  return spawn(join(root, "node_modules/.bin/langgraphjs"), args, {
+    cwd: dirname(config),
+    detached: true,
+    env: { ...process.env, ...env, LANGGRAPH_CLI_NO_ANALYTICS: "1", LANGSMITH_TRACING: "false", BROWSER: "none" },
+  });
+}
+
+async function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid, "SIGTERM");
+  await exited;
+}
+
 let project: string;
 let model: Server;
 let server: ChildProcess;
@@ -77,19 +94,11 @@ beforeAll(async () => {
   const port = await freePort();
   apiUrl = `http://127.0.0.1:${port}`;
   db = join(project, "threads.db");
-  server = spawn(join(root, "node_modules/.bin/langgraphjs"), ["dev", "--host", "127.0.0.1", "--port", String(port), "--no-browser", "--no-reload", "--config", join(project, "langgraph.json")], {
-    cwd: project,
-    detached: true,
-    env: {
-      ...process.env,
-      INTERLEAF_DB: db,
-      INTERLEAF_BASE_URL: `${modelUrl}/v1`,
-      INTERLEAF_MODEL: "vllm:r1v4",
-      INTERLEAF_ALLOW_HOSTS: `127.0.0.1:${(model.address() as AddressInfo).port}`,
-      LANGGRAPH_CLI_NO_ANALYTICS: "1",
-      LANGSMITH_TRACING: "false",
-      BROWSER: "none",
-    },
+  server = startServer(join(project, "langgraph.json"), port, {
+    INTERLEAF_DB: db,
+    INTERLEAF_BASE_URL: `${modelUrl}/v1`,
+    INTERLEAF_MODEL: "vllm:r1v4",
+    INTERLEAF_ALLOW_HOSTS: `127.0.0.1:${(model.address() as AddressInfo).port}`,
   });
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -97,11 +106,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    process.kill(-server.pid, "SIGTERM");
-    await exited;
-  }
+  await stopServer(server);
   await new Promise((resolve) => model?.close(resolve));
   if (project) rmSync(dirname(project), { recursive: true, force: true });
 });
@@ -183,4 +188,28 @@ describe("an interleaf graph on LangGraph's server", () => {
     expect(requests.length).toBe(before);
     expect(output).toContain("is not one this server allows");
   }, 60_000);
+});
+
+describe("an interleaf Agent named in langgraph.json", () => {
+  it("is refused when the server loads it, with a message saying what to export instead", async () => {
+    writeFileSync(
+      join(project, "agent.ts"),
+      'import { createGraphAgent, r1v4Dialect } from "interleaf";\nimport { interleavedGraph } from "interleaf/graphs";\nimport { scriptedModel } from "interleaf/testing";\n' +
+        "export const agent = createGraphAgent({ graph: interleavedGraph(), model: scriptedModel([]), dialect: r1v4Dialect() });\n",
+    );
+    writeFileSync(join(project, "agent.langgraph.json"), JSON.stringify({ node_version: "20", graphs: { agent: "./agent.ts:agent" } }));
+    const port = await freePort();
+    const refused = startServer(join(project, "agent.langgraph.json"), port, { INTERLEAF_DB: "memory" });
+    let log = "";
+    refused.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    refused.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      for (let i = 0; i < 600 && !log.includes("cannot be served") && refused.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(log).toContain("an interleaf Agent cannot be served by LangGraph's server");
+      expect(log).toContain("serverGraph({ spec })");
+      expect(await fetch(`http://127.0.0.1:${port}/assistants/search`, { method: "POST", body: "{}" }).then((r) => r.ok, () => false)).toBe(false);
+    } finally {
+      await stopServer(refused);
+    }
+  }, 120_000);
 });
