@@ -15,6 +15,7 @@ import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
 import { createAgentContext, recursionLimitFor } from "./agent-context.js";
+import { checkOneLangGraph } from "./one-langgraph.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
 import type { Storage } from "../storage/storage.js";
@@ -118,7 +119,7 @@ export class Agent {
       shared ??
       resolveStorage(options.storage).then((storage) => ({
         storage,
-        graph: options.graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) }) as CompiledAgentGraph,
+        graph: compileOnOneLangGraph(options.graph, storage),
         // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
         locks: storage.locks ?? memoryThreadLocks(),
       }));
@@ -362,6 +363,13 @@ export class Agent {
  */
 export function createGraphAgent(options: AgentOptions): Agent {
   return new Agent(options);
+}
+
+/** Compiles the graph with the storage's checkpointer, refusing a graph built by a second copy of LangGraph that would lose the trajectory. */
+function compileOnOneLangGraph(graph: AgentGraph, storage: Storage): CompiledAgentGraph {
+  const compiled = graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) });
+  checkOneLangGraph(compiled);
+  return compiled as CompiledAgentGraph;
 }
 
 /** Refuses implementations of another contract version before the first run (see `checkSpecificationVersion`). */
