@@ -18,9 +18,9 @@ let warned = false;
 /**
  * Checks that an agent graph was compiled by the `@langchain/langgraph` interleaf runs on. With two
  * copies (an app pinned to another version, and npm installing one for interleaf), a graph built
- * with the app's `StateGraph` does not know interleaf's delta fields: it would run and silently
- * checkpoint no trajectory (`steps: []` in every state and history entry). That is refused with
- * `config_invalid` naming both copies; a second copy that still keeps the trajectory gets a
+ * with the app's `StateGraph` runs, but its checkpoints lose interleaf's delta fields: no steps in
+ * any state or history entry. A graph with delta fields (any built on `AgentState`) compiled by
+ * another copy is therefore refused with `config_invalid` naming both copies; any other gets a
  * warning.
  *
  * @internal
@@ -31,9 +31,9 @@ export function checkOneLangGraph(compiled: unknown, cwd: string = process.cwd()
   const theirs = langgraphFolder(join(cwd, "noop.js"));
   const where = theirs && theirs !== ours ? `interleaf loads ${ours}, your project loads ${theirs}` : `interleaf loads ${ours}, the graph was built with another copy`;
   const fix = "install a single copy: a version in interleaf's peer range (see `npm view interleaf peerDependencies`), then `npm dedupe`; `npm ls @langchain/langgraph` must list one";
-  const steps = (compiled as { channels?: Record<string, { lc_graph_name?: string }> }).channels?.steps;
-  if (steps !== undefined && steps.lc_graph_name !== "DeltaChannel") {
-    throw new InterleafError("config_invalid", `two copies of @langchain/langgraph are loaded (${where}); the graph's LangGraph does not know interleaf's state fields and would record no steps: ${fix}`, {
+  const channels = Object.values((compiled as { channels?: Record<string, { lc_graph_name?: string }> }).channels ?? {});
+  if (channels.some((channel) => channel?.lc_graph_name === "DeltaChannel")) {
+    throw new InterleafError("config_invalid", `two copies of @langchain/langgraph are loaded (${where}); a graph compiled by the other copy does not checkpoint interleaf's trajectory (its steps would be lost): ${fix}`, {
       details: { path: theirs ?? ours },
     });
   }

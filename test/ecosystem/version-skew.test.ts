@@ -9,8 +9,9 @@ import { manifest } from "../package/built-package.js";
 import { builtInterleaf, consumerProject, refusedInstall, type ConsumerOutcome } from "./consumer-project.js";
 
 const SHARED = ["@langchain/langgraph", "@langchain/core", "@langchain/langgraph-checkpoint"] as const;
-// The lowest versions of the peer ranges (DeltaValue, which the trajectory is stored with, is in @langchain/langgraph since 1.4.4).
-const LOWEST = { "@langchain/langgraph": "1.4.4", "@langchain/core": "1.1.48", "@langchain/langgraph-checkpoint": "1.1.4" };
+// The lowest versions of the peer ranges: DeltaValue, which the trajectory is stored with, is in @langchain/langgraph since
+// 1.4.4; the SQLite and PostgreSQL savers need @langchain/langgraph-checkpoint 1.1.5 (there is no 1.1.4).
+const LOWEST = { "@langchain/langgraph": "1.4.4", "@langchain/core": "1.1.48", "@langchain/langgraph-checkpoint": "1.1.5" };
 const NEWEST = { "@langchain/langgraph": "latest", "@langchain/core": "latest", "@langchain/langgraph-checkpoint": "latest" };
 // The app of the issue: pinned below interleaf's range.
 const PINNED_OLD = { "@langchain/langgraph": "1.3.7", "@langchain/core": "1.2.18" };
@@ -38,7 +39,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function expectOneCopyAndTrajectory(project: ConsumerOutcome): Promise<void> {
   for (const name of SHARED) expect(project.copies(name), name).toEqual([`node_modules/${name}`]);
