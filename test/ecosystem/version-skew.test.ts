@@ -1,7 +1,7 @@
 // interleaf installed from its tarball into fresh projects, with @langchain/langgraph and
 // @langchain/core from the registry: the lowest versions interleaf supports and the newest. Slow
 // (it builds, packs and runs `npm install` four times): runs when INTERLEAF_SLOW_TESTS=1.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +41,16 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 }, 120_000);
 
+function folderBytes(folder: string): number {
+  let total = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) total += folderBytes(path);
+    else if (entry.isFile()) total += statSync(path).size;
+  }
+  return total;
+}
+
 async function expectOneCopyAndTrajectory(project: ConsumerOutcome): Promise<void> {
   for (const name of SHARED) expect(project.copies(name), name).toEqual([`node_modules/${name}`]);
   expect(await project.typecheck()).toBe("");
@@ -72,6 +82,9 @@ describe.skipIf(!slow)("version skew between an app and interleaf", () => {
   }, 600_000);
 
   it("installs one copy with the newest versions, type-checks, and keeps the trajectory", async () => {
-    await expectOneCopyAndTrajectory(await consumerProject(join(work, "newest"), tarball, NEWEST));
+    const project = await consumerProject(join(work, "newest"), tarball, NEWEST);
+    await expectOneCopyAndTrajectory(project);
+    // The install footprint, reported (not a pass/fail figure: it depends on the registry's newest releases).
+    console.log(`install footprint: ${(folderBytes(join(project.dir, "node_modules")) / 1e6).toFixed(0)} MB in node_modules`);
   }, 600_000);
 });
