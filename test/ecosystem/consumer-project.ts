@@ -35,11 +35,13 @@ console.log(JSON.stringify({
 `;
 
 /** Builds interleaf once; `pack(edit)` then packs it as `npm pack` publishes it, with `edit` applied to its manifest, and returns the tarball's path. */
-export async function builtInterleaf(): Promise<{ pack(name: string, edit?: (manifest: Record<string, unknown>) => void): Promise<string> }> {
+export async function builtInterleaf(): Promise<{ folder: string; pack(name: string, edit?: (manifest: Record<string, unknown>) => void): Promise<string> }> {
   const pkg = await buildPackage();
   const manifestPath = join(pkg, "package.json");
   const original = readFileSync(manifestPath, "utf8");
   return {
+    /** The temporary folder holding the build and the tarballs: remove it when done. */
+    folder: join(pkg, ".."),
     async pack(name, edit = () => undefined) {
       const manifest = JSON.parse(original) as Record<string, unknown>;
       edit(manifest);

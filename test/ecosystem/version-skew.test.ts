@@ -19,6 +19,7 @@ const TRAJECTORY = { status: "answered", answer: "Coca-Cola", error: null, tools
 
 const slow = process.env.INTERLEAF_SLOW_TESTS === "1";
 let work: string;
+let builtFolder: string | undefined;
 let tarball: string;
 let tarballWithPlainDependencies: string;
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   if (!slow) return;
   work = mkdtempSync(join(tmpdir(), "interleaf-skew-"));
   const built = await builtInterleaf();
+  builtFolder = built.folder;
   tarball = await built.pack("interleaf-peers");
   // The manifest before this change: LangGraph and LangChain core as plain dependencies.
   tarballWithPlainDependencies = await built.pack("interleaf-plain", (edited) => {
@@ -38,7 +40,7 @@ beforeAll(async () => {
   });
 }, 600_000);
 afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
+  for (const folder of [work, builtFolder]) if (folder) rmSync(folder, { recursive: true, force: true });
 }, 120_000);
 
 function folderBytes(folder: string): number {
