@@ -4,7 +4,7 @@
 // varies far less than wall-clock time, and loading modules is CPU-bound. Runs on the build in dist/
 // (`npm run build` first).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,8 @@ const ROUNDS = 5;
 const ENTRIES = ["interleaf", "interleaf/nodes", "interleaf/graphs", "interleaf/server"] as const;
 
 /** Preloaded in every child: prints the process's CPU milliseconds on exit. */
-const preload = join(mkdtempSync(join(tmpdir(), "interleaf-bench-")), "cpu-on-exit.cjs");
+const preloadFolder = mkdtempSync(join(tmpdir(), "interleaf-bench-"));
+const preload = join(preloadFolder, "cpu-on-exit.cjs");
 writeFileSync(preload, 'process.on("exit", () => { const c = process.cpuUsage(); process.stderr.write(`cpu-ms ${(c.user + c.system) / 1000}\\n`); });\n');
 
 /** CPU milliseconds of a node child running `args`. */
@@ -43,6 +44,7 @@ const bench: Bench = {
       add("help", helpMs());
       add("empty", emptyProcessMs());
     }
+    rmSync(preloadFolder, { recursive: true, force: true });
     const baseline = median(samples.get("@langchain/langgraph") ?? []);
     const out: Record<string, Measurement> = {};
     for (const entry of ENTRIES) {
