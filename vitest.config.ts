@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^interleaf\/sandbox$/, replacement: here("./src/sandbox/index.ts") },
       { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },
       { find: /^interleaf\/graphs$/, replacement: here("./graphs/index.ts") },
+      { find: /^interleaf\/server$/, replacement: here("./graphs/server/index.ts") },
       { find: /^interleaf\/testing$/, replacement: here("./src/testing/index.ts") },
       { find: /^interleaf\/conformance$/, replacement: here("./src/conformance/index.ts") },
       { find: /^interleaf$/, replacement: here("./src/index.ts") },

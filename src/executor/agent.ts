@@ -3,7 +3,7 @@ import { Command, Overwrite, START } from "@langchain/langgraph";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Dialect } from "../dialects/dialect.js";
 import { InterleafError, isAbortError } from "../errors/index.js";
-import { DEFAULT_MODEL_IMAGE_SIZING, type ModelImageSizing } from "../images/model-input-size.js";
+import type { ModelImageSizing } from "../images/model-input-size.js";
 import type { ModelBackend } from "../models/model-backend.js";
 import type { AgentStateValue } from "../state/agent-state.js";
 import { BudgetsSchema, type Budgets } from "../state/budgets.js";
@@ -14,7 +14,8 @@ import { StorageFailureCheckpointer } from "../storage/storage-failure-checkpoin
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
-import type { AgentContext } from "./agent-context.js";
+import { createAgentContext, recursionLimitFor } from "./agent-context.js";
+import { checkOneLangGraph } from "./one-langgraph.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
 import type { Storage } from "../storage/storage.js";
@@ -125,12 +126,25 @@ export class Agent {
       shared ??
       resolveStorage(options.storage).then((storage) => ({
         storage,
-        graph: options.graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) }) as CompiledAgentGraph,
+        graph: compileOnOneLangGraph(options.graph, storage),
         // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
         locks: storage.locks ?? memoryThreadLocks(),
       }));
     // A storage that cannot be opened is reported by the first call that needs it.
     this.#setup.catch(() => undefined);
+  }
+
+  /**
+   * An `Agent` is not a LangGraph graph, so LangGraph's server cannot run one: reading `graph` (as
+   * the server does when `langgraph.json` names an agent) throws `config_invalid` saying what to
+   * export instead (`serverGraph` from `interleaf/server`).
+   */
+  get graph(): never {
+    throw new InterleafError(
+      "config_invalid",
+      "an interleaf Agent cannot be served by LangGraph's server (its model, tools and storage are live objects that cannot travel as JSON): " +
+        'export serverGraph({ spec }) from "interleaf/server" in the file langgraph.json names (see docs/langgraph-server.md)',
+    );
   }
 
   /** The storage this agent runs on (opened on first use when given as a spec). */
@@ -272,20 +286,9 @@ export class Agent {
     options: Pick<RunOptions, "signal" | "tokens">,
   ): AsyncGenerator<AgentEvent> {
     const { signal } = options;
-    const now = this.options.now ?? Date.now;
     const { storage, graph } = await this.#setup;
     const context: AgentContext = {
-      model: this.options.model,
-      dialect: this.options.dialect,
-      tools: this.tools,
-      images: storage.images,
-      cache: storage.cache,
-      sizing: this.options.sizing ?? DEFAULT_MODEL_IMAGE_SIZING,
-      pixelSpace: this.options.pixelSpace ?? "image",
-      ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
-      toolTimeoutMs: this.options.toolTimeoutMs ?? 120_000,
-      deadline: now() + Math.max(0, budgets.maxWallClockMs - elapsedMs),
-      now,
+      ...createAgentContext({ ...this.options, tools: this.tools, storage }, budgets.maxWallClockMs - elapsedMs),
       ...(options.tokens ? { streamTokens: true } : {}),
     };
     yield { type: "run_started", threadId, resumed };
@@ -298,7 +301,7 @@ export class Agent {
         // thread from its checkpoints (the delta fields would make that read every one of them).
         streamMode: ["custom", "values"],
         durability: "sync",
-        recursionLimit: 3 * budgets.maxModelTurns + 2 * budgets.maxToolCalls + 25,
+        recursionLimit: recursionLimitFor(budgets),
         ...(signal ? { signal } : {}),
       });
       for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
@@ -407,6 +410,13 @@ export class Agent {
  */
 export function createGraphAgent(options: AgentOptions): Agent {
   return new Agent(options);
+}
+
+/** Compiles the graph with the storage's checkpointer, refusing a graph built by a second copy of LangGraph that would lose the trajectory. */
+function compileOnOneLangGraph(graph: AgentGraph, storage: Storage): CompiledAgentGraph {
+  const compiled = graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) });
+  checkOneLangGraph(compiled);
+  return compiled as CompiledAgentGraph;
 }
 
 /** Refuses implementations of another contract version before the first run (see `checkSpecificationVersion`). */

@@ -1,8 +1,18 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type * as ReadabilityModule from "@mozilla/readability";
+import type * as LinkedomModule from "linkedom";
 import { htmlToPlainText } from "./html-plain-text.js";
 import { scanHtml } from "./html-scan.js";
 import { BLOCKS, SKIP, tidy, type ExtractedHtml } from "./html-text-rules.js";
+
+// Readability and linkedom (a DOM) are loaded by the first page read, not by importing interleaf:
+// most agents never read a web page (see the import_time bench).
+const require = createRequire(import.meta.url);
+let dom: { Readability: typeof ReadabilityModule.Readability; parseHTML: typeof LinkedomModule.parseHTML } | undefined;
+function htmlLibraries(): NonNullable<typeof dom> {
+  dom ??= { Readability: (require("@mozilla/readability") as typeof ReadabilityModule).Readability, parseHTML: (require("linkedom") as typeof LinkedomModule).parseHTML };
+  return dom;
+}
 
 export type { ExtractedHtml } from "./html-text-rules.js";
 
@@ -73,7 +83,7 @@ function readWithDom(html: string, maxElements: number): ExtractedHtml {
   const pageTitle = (document.title ?? "").trim();
   let article: { title?: string | null; content?: string | null } | null;
   try {
-    article = new Readability(document as never, { charThreshold: 200, maxElemsToParse: maxElements }).parse();
+    article = new (htmlLibraries().Readability)(document as never, { charThreshold: 200, maxElemsToParse: maxElements }).parse();
   } catch {
     article = null;
   }
@@ -92,7 +102,7 @@ function readWithDom(html: string, maxElements: number): ExtractedHtml {
  * the number of children on linkedom.
  */
 function parsed(html: string): DomDocument {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  const { document } = htmlLibraries().parseHTML(html) as unknown as { document: DomDocument };
   document.documentElement?.normalize();
   return document;
 }

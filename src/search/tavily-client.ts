@@ -1,4 +1,4 @@
-import { tavily, type TavilyClient } from "@tavily/core";
+import type { TavilyClient } from "@tavily/core";
 import { InterleafError, type AnyInterleafError } from "../errors/index.js";
 import { httpStatusError } from "../net/http-status-error.js";
 import { abortErrorFor, raceAbort, withTimeoutSignal } from "../net/abortable.js";
@@ -39,8 +39,18 @@ export function resolveTavily(options: TavilyOptions): ResolvedTavily {
   // A ready client carries its own credentials; the key then only serves redaction.
   const key = options.client ? (options.apiKey ?? process.env.TAVILY_API_KEY ?? "") : loadApiKey(source);
   const base = options.baseURL ?? "https://api.tavily.com";
-  const client = options.client ?? tavily({ apiKey: key, apiBaseURL: base.replace(/\/+$/, "") });
+  const client = options.client ?? lazyTavilyClient(key, base);
   return { client, key, base, timeoutMs: options.timeoutMs ?? 20_000 };
+}
+
+/** The `@tavily/core` client, loaded (with its axios) by the first call rather than by importing interleaf. */
+function lazyTavilyClient(apiKey: string, base: string): Pick<TavilyClient, "search" | "extract"> {
+  let made: Promise<TavilyClient> | undefined;
+  const client = () => (made ??= import("@tavily/core").then(({ tavily }) => tavily({ apiKey, apiBaseURL: base.replace(/\/+$/, "") })));
+  return {
+    search: async (...args: Parameters<TavilyClient["search"]>) => (await client()).search(...args),
+    extract: async (...args: Parameters<TavilyClient["extract"]>) => (await client()).extract(...args),
+  };
 }
 
 /** Runs one SDK call under a time limit and the caller's signal, mapping its errors. */
