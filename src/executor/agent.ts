@@ -14,7 +14,7 @@ import { StorageFailureCheckpointer } from "../storage/storage-failure-checkpoin
 import type { AnyTool } from "../tools/tool.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import { checkSpecificationVersion } from "../util/specification-version.js";
-import { createAgentContext, recursionLimitFor } from "./agent-context.js";
+import { createAgentContext, recursionLimitFor, type AgentContext } from "./agent-context.js";
 import { checkOneLangGraph } from "./one-langgraph.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentGraph, CompiledAgentGraph } from "./agent-graph.js";
