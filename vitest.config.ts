@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^interleaf\/search$/, replacement: here("./src/search/index.ts") },
       { find: /^interleaf\/storage$/, replacement: here("./src/storage/index.ts") },
       { find: /^interleaf\/planning$/, replacement: here("./src/planning/index.ts") },
+      { find: /^interleaf\/workers$/, replacement: here("./graphs/workers/index.ts") },
       { find: /^interleaf\/eval$/, replacement: here("./src/eval/index.ts") },
       { find: /^interleaf\/sandbox$/, replacement: here("./src/sandbox/index.ts") },
       { find: /^interleaf\/nodes$/, replacement: here("./nodes/index.ts") },

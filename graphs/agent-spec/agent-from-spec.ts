@@ -39,13 +39,14 @@ export interface AgentFromSpecOptions extends SpecEnvironment {
  */
 export async function agentFromSpec(spec: AgentSpec, options: AgentFromSpecOptions): Promise<Agent> {
   const model = await modelFromSpec(spec, options);
-  const tools = await toolsFromSpec(spec, model, options.indexDir);
+  const tools = await toolsFromSpec(spec, model, options.indexDir, options.fetch);
   return new Agent({ graph: graphFromSpec(spec), model, dialect: dialectByName(spec.dialect), tools, storage: options.storage, budgets: options.budgets ?? {} });
 }
 
 /**
  * The tools of a spec: R1V4's tools of its mode; in deepresearch mode, search through the spec's
- * `search` backend or the local index in `indexDir`.
+ * `search` backend or the local index in `indexDir`; the search backends that take one send their
+ * requests through `fetch`.
  *
  * @example
  * ```ts
@@ -56,7 +57,7 @@ export async function agentFromSpec(spec: AgentSpec, options: AgentFromSpecOptio
  * console.log(tools.map((tool) => tool.name).includes("zoom")); // true
  * ```
  */
-export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, indexDir?: string): Promise<AnyTool[]> {
+export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, indexDir?: string, fetch?: typeof globalThis.fetch): Promise<AnyTool[]> {
   if (spec.mode !== "deepresearch") return defaultTools({ mode: spec.mode });
   let search = spec.search;
   if (!search) {
@@ -65,7 +66,7 @@ export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, i
     }
     search = `local:${indexDir}`;
   }
-  return defaultTools({ mode: "deepresearch", search: await searchSetupFromSpec(search), summarizer });
+  return defaultTools({ mode: "deepresearch", search: await searchSetupFromSpec(search, fetch ? { fetch } : {}), summarizer });
 }
 
 /** The graph of a spec: the interleaved loop, or plan-then-execute when `plan` is set. */
