@@ -46,6 +46,8 @@ export interface CreateWorkerOptions {
   agents?: (spec: AgentSpec, environment: WorkerEnvironment) => Promise<Agent>;
   /** Limits per endpoint origin (model endpoints, search providers), shared by all workers through Redis. */
   rateLimits?: Record<string, RateLimit>;
+  /** Prefix of the limits' Redis keys (default `interleaf:limit`): workers sharing limits use the same one. */
+  rateLimitKeyPrefix?: string;
   /**
    * Runs after a thread ended (answered or stopped), before the job completes; what it returns is
    * the outcome's `after`. This is where an evaluation scores an item. It may run again for the same
@@ -127,7 +129,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<RunWor
     throw error;
   }
   const id = `${hostname()}:${process.pid}#${++workersInProcess}`;
-  const fetch = options.rateLimits ? rateLimitedFetch(redis, { limits: options.rateLimits }) : globalThis.fetch;
+  const fetch = options.rateLimits ? rateLimitedFetch(redis, { limits: options.rateLimits, ...(options.rateLimitKeyPrefix ? { keyPrefix: options.rateLimitKeyPrefix } : {}) }) : globalThis.fetch;
   const environment: WorkerEnvironment = { storage, fetch };
   const build = options.agents ?? ((spec: AgentSpec) => agentFromSpec(spec, { storage, fetch, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.indexDir ? { indexDir: options.indexDir } : {}) }));
   const agents = new Map<string, Promise<Agent>>();
