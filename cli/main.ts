@@ -12,4 +12,7 @@ process.once("SIGINT", () => {
   process.once("SIGINT", () => process.exit(EXIT.interrupted));
 });
 
+// SIGTERM (a service manager, `docker stop`) stops the same way: a worker finishes or checkpoints its runs.
+process.once("SIGTERM", () => interrupt.abort());
+
 process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal));

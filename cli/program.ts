@@ -7,12 +7,13 @@ import { planCommand } from "./commands/plan.js";
 import { resumeCommand } from "./commands/resume.js";
 import { runCommand } from "./commands/run.js";
 import { trajectoryCommand } from "./commands/trajectory.js";
+import { workerCommand } from "./commands/worker.js";
 import { exitCodesLine } from "./exit-codes.js";
 import { paletteFor } from "./output/colour.js";
 import { packageVersion } from "./package-version.js";
 
 /** Every command of `interleaf`, in the order `--help` and the README list them. */
-export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, indexCommand, planCommand, demoCommand] as const;
+export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, indexCommand, planCommand, demoCommand, workerCommand] as const;
 
 /**
  * The `interleaf` program: its commands, with generated help, `--version`, did-you-mean for

@@ -27,6 +27,8 @@ export function runQueue(connection: Redis | string, name: string = DEFAULT_RUN_
   const owned = typeof connection === "string";
   const redis = owned ? redisConnection(connection) : connection;
   const queue: RunQueue = new Queue(name, { connection: redis });
+  // Connection errors while Redis is away are retried; the calls waiting on it report them.
+  queue.on("error", () => {});
   if (owned) {
     const close = queue.close.bind(queue);
     queue.close = async () => {

@@ -25,6 +25,8 @@ import type { RunResult } from "./run-result.js";
 /** What an agent and the agents derived from it (`with`) share. */
 interface AgentSetup {
   storage: Storage;
+  /** The storage's checkpointer, its failures reported as `storage_failed`. */
+  checkpointer: StorageFailureCheckpointer;
   graph: CompiledAgentGraph;
   locks: ThreadLocks;
 }
@@ -116,12 +118,16 @@ export class Agent {
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
     this.#setup =
       shared ??
-      resolveStorage(options.storage).then((storage) => ({
-        storage,
-        graph: options.graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) }) as CompiledAgentGraph,
-        // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
-        locks: storage.locks ?? memoryThreadLocks(),
-      }));
+      resolveStorage(options.storage).then((storage) => {
+        const checkpointer = new StorageFailureCheckpointer(storage.checkpointer);
+        return {
+          storage,
+          checkpointer,
+          graph: options.graph.compile({ checkpointer }) as CompiledAgentGraph,
+          // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
+          locks: storage.locks ?? memoryThreadLocks(),
+        };
+      });
     // A storage that cannot be opened is reported by the first call that needs it.
     this.#setup.catch(() => undefined);
   }
@@ -315,10 +321,8 @@ export class Agent {
 
   /** The id of the thread's newest checkpoint, read without rebuilding its state. */
   async #latestCheckpointId(threadId: string): Promise<string | undefined> {
-    const { storage } = await this.#setup;
-    const tuple = await storage.checkpointer.getTuple(this.#config(threadId)).catch((error: unknown) => {
-      throw InterleafError.from(error, "storage_failed", `could not read thread ${threadId}`);
-    });
+    const { checkpointer } = await this.#setup;
+    const tuple = await checkpointer.getTuple(this.#config(threadId));
     return tuple?.config.configurable?.checkpoint_id as string | undefined;
   }
 
