@@ -10,8 +10,9 @@ export const NOTE_TURNS = 3;
 export const questionOf = (item: number) => `item-${item}: note three things, then answer`;
 
 /** The raw turn the script plays at `turn` of `item`. */
-export function scriptedTurn(item: number, turn: number): string {
-  if (turn < NOTE_TURNS) return `<think>step ${turn} of item ${item}</think>\n<tool_call>{"name": "note", "arguments": {"text": "${item}-${turn}"}}</tool_call>`;
+export function scriptedTurn(item: number, turn: number, tool: "note" | "grayscale" = "note"): string {
+  const call = tool === "note" ? `{"name": "note", "arguments": {"text": "${item}-${turn}"}}` : `{"name": "grayscale", "arguments": {}}`;
+  if (turn < NOTE_TURNS) return `<think>step ${turn} of item ${item}</think>\n<tool_call>${call}</tool_call>`;
   return `<think>item ${item} is done</think>\n<answer>answer-${item}</answer>`;
 }
 
@@ -38,7 +39,8 @@ export interface ScriptedChatServer {
   close(): Promise<void>;
 }
 
-export async function startScriptedChatServer(latencyMs: number): Promise<ScriptedChatServer> {
+/** `tool`: what the turns call, the test's `note` tool or R1V4's `grayscale` (on the input image). */
+export async function startScriptedChatServer(latencyMs: number, tool: "note" | "grayscale" = "note"): Promise<ScriptedChatServer> {
   const requests: LoggedRequest[] = [];
   const waiters: { match: (r: LoggedRequest) => boolean; resolve: (r: LoggedRequest) => void }[] = [];
   const open = new Set<ServerResponse>();
@@ -76,7 +78,7 @@ export async function startScriptedChatServer(latencyMs: number): Promise<Script
       setTimeout(() => {
         if (!open.has(res)) return;
         logged.answeredAt = Date.now();
-        const content = scriptedTurn(item, turn);
+        const content = scriptedTurn(item, turn, tool);
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ id: "chatcmpl-worker-test", object: "chat.completion", created: 1_700_000_000, model: "scripted", choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } }));
       }, latencyMs);
