@@ -19,7 +19,7 @@ import type { ResultCache } from "../../src/storage/result-cache.js";
 export const AgentSpecSchema = z.object({
   /** R1V4's mode: `general` (visual tools) or `deepresearch` (also search and web visits). */
   mode: z.enum(AGENT_MODES),
-  /** A dialect name (see {@link DIALECTS_BY_NAME}). */
+  /** A dialect name (see {@link interleaf/graphs!DIALECTS_BY_NAME | DIALECTS_BY_NAME}). */
   dialect: z.string(),
   /** `<provider>:<model>`; `openai:` and `openrouter:` know their base URL. */
   model: z.string().optional(),
