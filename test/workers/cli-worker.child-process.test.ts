@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { agentFromSpec, type AgentSpec } from "interleaf/graphs";
 import { ingestImage } from "interleaf/images";
 import { openStorage } from "interleaf/storage";
-import { enqueueRun, runQueue, runStatus, type RunQueue } from "interleaf/workers";
+import { createWorker, enqueueRun, runQueue, runStatus, type RunQueue } from "interleaf/workers";
 import { dropSchemas, postgresSpec, requirePostgres, uniqueSchema } from "../storage/postgres-test-database.js";
 import { questionOf, startScriptedChatServer, type ScriptedChatServer } from "./support/scripted-chat-server.js";
 import { until } from "./support/worker-processes.js";
@@ -86,4 +86,23 @@ it("SIGTERM gives the running job back with its checkpoint; another worker finis
   }
   const turns = server.requests.filter((request) => request.item === 0).map((request) => request.turn);
   expect(turns).toEqual([0, 1, 1, 2, 3]);
+});
+
+it("`interleaf run … --queue` stores the image in the shared storage and queues the run for the workers", { timeout: 120_000 }, async () => {
+  const db = postgresSpec(schema);
+  const photo = join(root, "test", "fixtures", "images", "r1v4_demo_5.jpg");
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "cli/main.ts", "run", photo, questionOf(1), "--queue", REDIS, "--queue-name", queueName, "--db", db, "--thread", "cli-1", "--model", "local:scripted", "--base-url", server.baseURL, "--api-key-env", "none"],
+    { cwd: root },
+  );
+  expect(stdout.trim()).toBe("cli-1");
+  expect((await runStatus(queue, "cli-1")).state).toBe("waiting");
+  const worker = await createWorker({ connection: REDIS, queue: queueName, storage: db });
+  try {
+    await until(async () => (await runStatus(queue, "cli-1")).state === "completed", 60_000, "cli-1 to finish");
+  } finally {
+    await worker.close();
+  }
+  expect((await runStatus(queue, "cli-1")).outcome).toMatchObject({ status: "answered", answer: "answer-1", resumed: false, steps: 4 });
 });
