@@ -181,7 +181,10 @@ export class Agent {
     try {
       const snapshot = await this.#snapshot(threadId);
       if (!snapshot || !snapshot.createdAt) throw await this.#notFound(threadId);
-      if (snapshot.next.length > 0) {
+      // A step whose results were saved (pending writes) before the checkpoint after it could be
+      // (the process or the database went away in between) is still to be applied: LangGraph lists
+      // it under `tasks`, no longer under `next`.
+      if (snapshot.next.length > 0 || snapshot.tasks.length > 0) {
         const values = snapshot.values as AgentStateValue;
         yield* this.#execute(threadId, null, values.budgets, values.counters.elapsedMs, true, options.signal);
       }

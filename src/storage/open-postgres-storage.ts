@@ -23,6 +23,9 @@ export async function openPostgresStorage(url: URL, schema: string = "public", p
   const pool = new pg.Pool({ connectionString: pgConnectionString(url), max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
+  // Nor may a checked-out one between two queries (LangGraph's saver holds one across a
+  // transaction): pg reports that as an 'error' event on the client, fatal when unheard.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const checkpointer = new PostgresSaver(pool, undefined, { schema });
   const images = new PostgresImageStore(pool, { schema });
   const cache = new PostgresResultCache(pool, { schema });

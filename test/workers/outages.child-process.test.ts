@@ -75,7 +75,8 @@ async function runWithOutage(redisUrl: string, db: string, outage: () => Promise
     throw new Error(`${String(error)}\n${JSON.stringify(statuses, null, 1)}\n${workers.map((worker) => worker.lines.join("\n")).join("\n--\n")}`);
   });
   for (let item = 0; item < ITEMS; item++) {
-    expect((await runStatus(queue, `${queueName}-${item}`)).outcome).toMatchObject({ status: "answered", answer: `answer-${item}` });
+    const { outcome } = await runStatus(queue, `${queueName}-${item}`);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: "answered", answer: `answer-${item}` });
   }
   const completions = workers.flatMap((worker) => worker.lines.filter((line) => line.startsWith("completed ")));
   expect(completions.sort()).toEqual(Array.from({ length: ITEMS }, (_, i) => `completed ${queueName}-${i}`).sort());
