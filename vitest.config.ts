@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^interleaf\/storage$/, replacement: here("./src/storage/index.ts") },
       { find: /^interleaf\/planning$/, replacement: here("./src/planning/index.ts") },
       { find: /^interleaf\/langchain$/, replacement: here("./src/tools/langchain/index.ts") },
+      { find: /^interleaf\/workers$/, replacement: here("./graphs/workers/index.ts") },
       { find: /^interleaf\/eval$/, replacement: here("./src/eval/index.ts") },
       { find: /^interleaf\/data$/, replacement: here("./src/data/index.ts") },
       { find: /^interleaf\/skywork$/, replacement: here("./src/models/skywork/index.ts") },

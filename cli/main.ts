@@ -20,5 +20,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// SIGTERM (a service manager, `docker stop`) stops the same way: a worker finishes or checkpoints its runs.
+process.once("SIGTERM", () => interrupt.abort());
 
 process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal));

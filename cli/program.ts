@@ -10,12 +10,13 @@ import { resumeCommand } from "./commands/resume.js";
 import { runCommand } from "./commands/run.js";
 import { trajectoryCommand } from "./commands/trajectory.js";
 import { viewCommand } from "./commands/view.js";
+import { workerCommand } from "./commands/worker.js";
 import { exitCodesLine } from "./exit-codes.js";
 import { paletteFor } from "./output/colour.js";
 import { packageVersion } from "./package-version.js";
 
 /** Every command of `interleaf`, in the order `--help` and the README list them. */
-export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, viewCommand, indexCommand, planCommand, evalCommand, dataCommand, demoCommand] as const;
+export const COMMANDS = [runCommand, resumeCommand, historyCommand, trajectoryCommand, viewCommand, indexCommand, planCommand, evalCommand, dataCommand, workerCommand, demoCommand] as const;
 
 /**
  * The `interleaf` program: its commands, with generated help, `--version`, did-you-mean for

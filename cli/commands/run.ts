@@ -9,6 +9,9 @@ import { apiKeyEnvOption, computedDefault, baseUrlOption, countOption, dbOption,
 import { printRun } from "../output/print-run.js";
 import { runConfigFromOptions } from "../run-config-from-options.js";
 import { saveAgentSpec, type AgentSpec } from "../../graphs/agent-spec/index.js";
+import { DEFAULT_RUN_QUEUE } from "../../graphs/workers/index.js";
+import { enqueueCliRun } from "../enqueue-cli-run.js";
+import { EXIT } from "../exit-codes.js";
 
 const DEFAULT_BUDGETS = BudgetsSchema.parse({});
 
@@ -34,11 +37,20 @@ export function runCommand(context: CommandContext) {
     .addOption(countOption("--time-limit <seconds>", "stop after this many seconds", DEFAULT_BUDGETS.maxWallClockMs / 1000))
     .addOption(dbOption())
     .addOption(jsonOption())
+    .addOption(new Option("--queue <redis-url>", "queue the run for `interleaf worker`s instead of running it (the image goes to --db, which they share)"))
+    .addOption(new Option("--queue-name <name>", "the queue's name").default(DEFAULT_RUN_QUEUE))
     .action(async (image, words, options) => {
       const { io } = context;
       const approve = options.approve?.split(",").map((name) => name.trim()).filter(Boolean) ?? [];
       const config: AgentSpec = { ...runConfigFromOptions(options, io), ...(options.plan ? { plan: true } : {}), ...(approve.length ? { approve } : {}) };
       const budgets = { maxToolCalls: options.maxToolCalls, maxModelTurns: options.maxTurns, maxWallClockMs: options.timeLimit * 1000 };
+      const { queue } = options;
+      if (queue) {
+        const run = { queue, queueName: options.queueName, threadId: options.thread ?? randomUUID(), spec: config, question: words.join(" "), imagePath: resolve(io.cwd, image), budgets };
+        await withCliStorage(options.db, io, (storage) => enqueueCliRun(run, storage, io));
+        context.exit(EXIT.ok);
+        return;
+      }
       await withCliStorage(options.db, io, async (storage) => {
         const agent = await openCliAgent(config, storage, cliIndexDir(options.db, io), io);
         const threadId = options.thread ?? randomUUID();

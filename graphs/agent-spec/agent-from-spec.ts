@@ -46,13 +46,14 @@ export async function agentFromSpec(spec: AgentSpec, options: AgentFromSpecOptio
     if (spec.plan) throw new InterleafError("invalid_argument", "the hosted R1V4 runs its own loop: --plan is not available with --model skywork:…; use hostedR1V4Planner from interleaf/skywork to get its plan");
     return new Agent({ graph: interleavedGraph(), model, dialect: dialectByName("hosted-r1v4"), tools: [], storage: options.storage, budgets: { maxMalformedTurns: 1, ...options.budgets } });
   }
-  const tools = await toolsFromSpec(spec, model, options.indexDir);
+  const tools = await toolsFromSpec(spec, model, options.indexDir, options.fetch);
   return new Agent({ graph: graphFromSpec(spec), model, dialect: dialectByName(spec.dialect), tools, storage: options.storage, budgets: options.budgets ?? {} });
 }
 
 /**
  * The tools of a spec: R1V4's tools of its mode; in deepresearch mode, search through the spec's
- * `search` backend or the local index in `indexDir`.
+ * `search` backend or the local index in `indexDir`; the search backends that take one send their
+ * requests through `fetch`.
  *
  * @example
  * ```ts
@@ -63,7 +64,7 @@ export async function agentFromSpec(spec: AgentSpec, options: AgentFromSpecOptio
  * console.log(tools.map((tool) => tool.name).includes("zoom")); // true
  * ```
  */
-export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, indexDir?: string): Promise<AnyTool[]> {
+export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, indexDir?: string, fetch?: typeof globalThis.fetch): Promise<AnyTool[]> {
   if (spec.mode !== "deepresearch") return defaultTools({ mode: spec.mode });
   let search = spec.search;
   if (!search) {
@@ -72,7 +73,7 @@ export async function toolsFromSpec(spec: AgentSpec, summarizer: ModelBackend, i
     }
     search = `local:${indexDir}`;
   }
-  return defaultTools({ mode: "deepresearch", search: await searchSetupFromSpec(search), summarizer });
+  return defaultTools({ mode: "deepresearch", search: await searchSetupFromSpec(search, fetch ? { fetch } : {}), summarizer });
 }
 
 /**

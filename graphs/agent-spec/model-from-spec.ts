@@ -18,6 +18,11 @@ export interface SpecEnvironment {
   cwd?: string;
   /** Where API keys are read (default: `process.env`). */
   env?: Record<string, string | undefined>;
+  /**
+   * The fetch the model backend and the search backends send their requests through (default: the
+   * global fetch); workers pass one that applies rate limits shared between machines.
+   */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -68,6 +73,7 @@ export async function modelFromSpec(spec: AgentSpec, environment: SpecEnvironmen
     model: modelId,
     apiKey: apiKeyOf(spec, env),
     ...(spec.extraBody ? { extraBody: spec.extraBody } : {}),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
 }
 

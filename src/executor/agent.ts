@@ -28,6 +28,8 @@ type AgentInterrupt = NonNullable<RunResult["interrupts"]>[number];
 /** What an agent and the agents derived from it (`with`) share. */
 interface AgentSetup {
   storage: Storage;
+  /** The storage's checkpointer, its failures reported as `storage_failed`. */
+  checkpointer: StorageFailureCheckpointer;
   graph: CompiledAgentGraph;
   locks: ThreadLocks;
 }
@@ -124,12 +126,16 @@ export class Agent {
     this.tools = options.tools instanceof ToolRegistry ? options.tools : new ToolRegistry(options.tools ?? []);
     this.#setup =
       shared ??
-      resolveStorage(options.storage).then((storage) => ({
-        storage,
-        graph: compileOnOneLangGraph(options.graph, storage),
-        // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
-        locks: storage.locks ?? memoryThreadLocks(),
-      }));
+      resolveStorage(options.storage).then((storage) => {
+        const checkpointer = new StorageFailureCheckpointer(storage.checkpointer);
+        return {
+          storage,
+          checkpointer,
+          graph: compileOnOneLangGraph(options.graph, checkpointer),
+          // A storage that cannot lock across processes (e.g. one built on a LangGraph saver) still gets one writer per thread here.
+          locks: storage.locks ?? memoryThreadLocks(),
+        };
+      });
     // A storage that cannot be opened is reported by the first call that needs it.
     this.#setup.catch(() => undefined);
   }
@@ -204,7 +210,10 @@ export class Agent {
       if ("resume" in options && !waiting) {
         throw new InterleafError("invalid_argument", `thread ${threadId} waits for no answer (no node called interrupt()); resume it without one`, { details: { threadId, argument: "resume" } });
       }
-      if (snapshot.next.length > 0) {
+      // A step whose results were saved (pending writes) before the checkpoint after it could be
+      // (the process or the database went away in between) is still to be applied: LangGraph lists
+      // it under `tasks`, no longer under `next`.
+      if (snapshot.next.length > 0 || snapshot.tasks.length > 0) {
         const values = snapshot.values as AgentStateValue;
         // With an answer, the interrupted node runs again and its `interrupt()` returns the answer.
         const input = "resume" in options ? new Command({ resume: options.resume }) : null;
@@ -363,10 +372,8 @@ export class Agent {
 
   /** The id of the thread's newest checkpoint, read without rebuilding its state. */
   async #latestCheckpointId(threadId: string): Promise<string | undefined> {
-    const { storage } = await this.#setup;
-    const tuple = await storage.checkpointer.getTuple(this.#config(threadId)).catch((error: unknown) => {
-      throw InterleafError.from(error, "storage_failed", `could not read thread ${threadId}`);
-    });
+    const { checkpointer } = await this.#setup;
+    const tuple = await checkpointer.getTuple(this.#config(threadId));
     return tuple?.config.configurable?.checkpoint_id as string | undefined;
   }
 
@@ -413,8 +420,8 @@ export function createGraphAgent(options: AgentOptions): Agent {
 }
 
 /** Compiles the graph with the storage's checkpointer, refusing a graph built by a second copy of LangGraph that would lose the trajectory. */
-function compileOnOneLangGraph(graph: AgentGraph, storage: Storage): CompiledAgentGraph {
-  const compiled = graph.compile({ checkpointer: new StorageFailureCheckpointer(storage.checkpointer) });
+function compileOnOneLangGraph(graph: AgentGraph, checkpointer: StorageFailureCheckpointer): CompiledAgentGraph {
+  const compiled = graph.compile({ checkpointer });
   checkOneLangGraph(compiled);
   return compiled as CompiledAgentGraph;
 }

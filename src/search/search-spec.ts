@@ -26,6 +26,8 @@ export interface SearchSpecOptions {
   serperApiKey?: string;
   /** Settings of the direct web fetcher used beside a local index. */
   web?: HttpPageFetcherOptions;
+  /** The fetch Serper's requests go through (rate limits, proxies); Tavily's client takes none. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function searchSetupFromSpec(spec: string, options: SearchSpecOptio
   }
   if (kind === "serper") {
     const apiKey = options.serperApiKey;
-    const o = apiKey ? { apiKey } : {};
+    const o = { ...(apiKey ? { apiKey } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) };
     return { search: serperSearch(o), imageSearch: serperLens(o), fetcher: serperWebpage(o) };
   }
   if (kind === "local") {

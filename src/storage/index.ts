@@ -6,7 +6,7 @@
  * @module interleaf/storage
  */
 export type { Storage, StorageKind } from "./storage.js";
-export { openStorage } from "./open-storage.js";
+export { openStorage, type OpenStorageOptions } from "./open-storage.js";
 export type { ImageStore } from "../images/image-store.js";
 export { MemoryImageStore } from "../images/memory-image-store.js";
 export { SqliteImageStore } from "../images/sqlite-image-store.js";

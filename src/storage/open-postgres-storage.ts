@@ -9,16 +9,23 @@ import { PostgresResultCache } from "./postgres-result-cache.js";
 import { postgresThreadLocks } from "./postgres-thread-locks.js";
 import type { Storage } from "./storage.js";
 
+/** The connections a Postgres storage opens at most unless told otherwise. */
+export const DEFAULT_POSTGRES_POOL_SIZE = 10;
+
 /**
- * Opens one `pg` pool shared by LangGraph's `PostgresSaver` and interleaf's image and cache
- * tables, in `schema` (default `public`). Setup (schema, migrations, tables) runs under an
- * advisory lock, so two processes opening the same database at once do not collide.
+ * Opens one `pg` pool (at most `poolSize` connections) shared by LangGraph's `PostgresSaver` and
+ * interleaf's image and cache tables, in `schema` (default `public`). Setup (schema, migrations,
+ * tables) runs under an advisory lock, so two processes opening the same database at once do not
+ * collide.
  */
-export async function openPostgresStorage(url: URL, schema: string = "public"): Promise<Storage> {
+export async function openPostgresStorage(url: URL, schema: string = "public", poolSize: number = DEFAULT_POSTGRES_POOL_SIZE): Promise<Storage> {
   const location = redactPostgresUrl(url);
-  const pool = new pg.Pool({ connectionString: pgConnectionString(url), max: 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: pgConnectionString(url), max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
+  // Nor may a checked-out one between two queries (LangGraph's saver holds one across a
+  // transaction): pg reports that as an 'error' event on the client, fatal when unheard.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const checkpointer = new PostgresSaver(pool, undefined, { schema });
   const images = new PostgresImageStore(pool, { schema });
   const cache = new PostgresResultCache(pool, { schema });

@@ -2,6 +2,15 @@ import { openMemoryStorage } from "./open-memory-storage.js";
 import { parseStorageSpec } from "./storage-spec.js";
 import type { Storage } from "./storage.js";
 
+/** Options of {@link openStorage}. */
+export interface OpenStorageOptions {
+  /**
+   * Postgres: the most connections the pool opens (default 10). Each running thread holds one for
+   * its lock, so a process running many threads at once needs more (workers size it themselves).
+   */
+  poolSize?: number;
+}
+
 /**
  * Opens where a run keeps its checkpoints, images and cached results.
  *
@@ -33,7 +42,7 @@ import type { Storage } from "./storage.js";
  * await storage.close();
  * ```
  */
-export async function openStorage(spec?: string, cwd: string = process.cwd()): Promise<Storage> {
+export async function openStorage(spec?: string, cwd: string = process.cwd(), options: OpenStorageOptions = {}): Promise<Storage> {
   const parsed = parseStorageSpec(spec, cwd);
   switch (parsed.kind) {
     case "memory":
@@ -43,6 +52,6 @@ export async function openStorage(spec?: string, cwd: string = process.cwd()): P
     case "sqlite":
       return (await import("./open-sqlite-storage.js")).openSqliteStorage(parsed.path);
     case "postgres":
-      return (await import("./open-postgres-storage.js")).openPostgresStorage(parsed.url, parsed.schema);
+      return (await import("./open-postgres-storage.js")).openPostgresStorage(parsed.url, parsed.schema, options.poolSize);
   }
 }

@@ -17,11 +17,20 @@ export function postgresThreadLocks(pool: pg.Pool, schema: string): ThreadLocks 
       } catch (error) {
         throw new InterleafError("storage_failed", `cannot lock thread ${threadId}: the database did not answer`, { cause: error, retryable: true });
       }
+      // The held client sits idle for the whole run: when the server goes away, pg reports it as an
+      // 'error' event on the client, which would end the process if nobody listened. The lock is
+      // lost with the connection (the server frees it); the run's own queries report the outage.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on("error", onError);
       try {
         const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [key]);
         if (!rows[0]?.locked) throw threadBusy(threadId);
       } catch (error) {
-        client.release();
+        client.off("error", onError);
+        client.release(lost ?? undefined);
         throw InterleafError.isInstance(error) ? error : new InterleafError("storage_failed", `cannot lock thread ${threadId}`, { cause: error, retryable: true });
       }
       let released = false;
@@ -30,10 +39,13 @@ export function postgresThreadLocks(pool: pg.Pool, schema: string): ThreadLocks 
           if (released) return;
           released = true;
           try {
+            if (lost) throw lost;
             await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+            client.off("error", onError);
             client.release();
           } catch (error) {
             // The connection is broken: dropping it frees the lock on the server.
+            client.off("error", onError);
             client.release(error instanceof Error ? error : true);
           }
         },

@@ -9,6 +9,7 @@ import {
   type PendingWrite,
 } from "@langchain/langgraph-checkpoint";
 import { InterleafError } from "../errors/index.js";
+import { isRetryablePostgresError } from "./postgres-errors.js";
 
 /**
  * A checkpointer that reports what its `inner` one throws as `storage_failed` (with the database's
@@ -65,6 +66,9 @@ async function reported<T>(what: string, call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An interleaf error as it is; else `storage_failed`, retryable when the database was unreachable (a run resumed later can go on). */
 function storageFailed(what: string, error: unknown): InterleafError {
-  return InterleafError.isInstance(error) ? error : InterleafError.from(error, "storage_failed", `the storage failed ${what}`);
+  if (InterleafError.isInstance(error)) return error;
+  const wrapped = InterleafError.from(error, "storage_failed", `the storage failed ${what}`);
+  return isRetryablePostgresError(error) ? new InterleafError("storage_failed", wrapped.message, { cause: error, retryable: true }) : wrapped;
 }
