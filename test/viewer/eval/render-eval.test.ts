@@ -1,0 +1,110 @@
+// The eval view's page as markup: Table 2 and counts from evalReport, one row per thread with the
+// report's headline score and outcome, escaped untrusted text, strict policy, item links.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { evalReport, EvalRunTable, type EvalThreadRecord } from "interleaf/eval";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXIT } from "../../../cli/exit-codes.js";
+import { runCli } from "../../../cli/run-cli.js";
+import type { Storage } from "../../../src/storage/storage.js";
+import { evalRunView, loadEvalRunView, outcomeOf } from "../../../src/viewer/eval/eval-run-view.js";
+import { histogram } from "../../../src/viewer/eval/eval-charts.js";
+import { renderEvalFile } from "../../../src/viewer/eval/render-eval.js";
+import { cliIo } from "../viewer-threads.js";
+import { EVIL_ANSWER, runSmallEval } from "./eval-view-run.js";
+
+let dir: string;
+let db: string;
+let storage: Storage;
+let runId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "interleaf-eval-view-"));
+  db = join(dir, "eval.db");
+  ({ storage, runId } = await runSmallEval(db));
+}, 60_000);
+
+afterAll(async () => {
+  await storage?.close();
+});
+
+describe("the eval view's page", () => {
+  it("shows evalReport's Table 2 cells and counts, and one row per thread with its headline score", async () => {
+    const report = await evalReport(storage, runId);
+    const view = (await loadEvalRunView(storage, runId)) as NonNullable<Awaited<ReturnType<typeof loadEvalRunView>>>;
+    expect(view.report).toEqual(report);
+    const page = renderEvalFile(view, (id) => `items/${id}.html`);
+    // 3 of 5 right: the evil answer and the malformed item score 0.
+    expect(report.table2.cells.Overall?.value).toBeCloseTo(0.6);
+    expect(page).toContain(`<td data-column="Overall" data-value="${report.table2.cells.Overall?.value}">60.0</td>`);
+    expect(page).toContain(`<div data-count="stopped"><dt>stopped</dt><dd>1</dd></div>`);
+    expect(page).toContain(`<div data-count="missing &lt;answer&gt;"><dt>missing &lt;answer&gt;</dt><dd>1</dd></div>`);
+    expect(page.match(/<tr class="item"/g)).toHaveLength(5);
+    expect(view.rows.map((r) => [r.outcome, r.score])).toEqual(
+      expect.arrayContaining([
+        ["answered", 1],
+        ["answered", 0],
+        ["stopped", 0],
+      ]),
+    );
+    for (const row of view.rows) expect(page).toContain(`<a class="item-link" href="items/${row.record.threadId}.html">`);
+  });
+
+  it("escapes the model's answer and keeps the strict policy with the eval script's hash", async () => {
+    const view = (await loadEvalRunView(storage, runId)) as NonNullable<Awaited<ReturnType<typeof loadEvalRunView>>>;
+    const page = renderEvalFile(view, () => undefined);
+    expect(page).not.toContain(EVIL_ANSWER);
+    expect(page).toContain("&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;");
+    expect(page.match(/<script>/g)).toHaveLength(2);
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1]?.replaceAll("&#39;", "'") ?? "";
+    expect(csp).toMatch(/^default-src 'none'; img-src data:; style-src 'sha256-[^']+' 'sha256-[^']+'; script-src 'sha256-[^']+' 'sha256-[^']+'; connect-src 'none'/);
+    expect(page).not.toContain("class=\"item-link\"");
+  });
+
+  it("names outcomes: judged, judge failed, failed, unfinished", async () => {
+    const [one] = await new EvalRunTable(storage.cache).threads(runId);
+    const base = one as EvalThreadRecord;
+    expect(outcomeOf({ ...base, status: "failed" })).toBe("failed");
+    expect(outcomeOf({ ...base, status: "interrupted" })).toBe("unfinished");
+    expect(outcomeOf({ ...base, status: "answered", judge: { verdict: "judge_failed", score: null, cached: false } })).toBe("judge-failed");
+    expect(outcomeOf({ ...base, status: "answered", judge: { verdict: "incorrect", score: false, cached: false } })).toBe("judged");
+    // A failed thread counts 0, as the report counts it.
+    const config = await new EvalRunTable(storage.cache).requireConfig(runId);
+    expect(evalRunView(config, [{ ...base, status: "failed" }]).rows[0]?.score).toBe(0);
+  });
+
+  it("bins turns and tool calls with empty bins kept", () => {
+    expect(histogram([1, 1, 3])).toEqual([
+      { value: 0, count: 0 },
+      { value: 1, count: 2 },
+      { value: 2, count: 0 },
+      { value: 3, count: 1 },
+    ]);
+    expect(histogram([])).toEqual([]);
+  });
+});
+
+describe("interleaf view --eval", () => {
+  it("writes the run's page and a trajectory page per thread beside it", async () => {
+    const t = cliIo(dir);
+    const out = join(dir, "run.html");
+    expect(await runCli(["view", "--eval", runId, "--out", out, "--db", db], t.io), t.err()).toBe(EXIT.ok);
+    expect(t.out()).toContain(`Wrote ${out} (and 5 trajectory pages beside it)`);
+    const page = readFileSync(out, "utf8");
+    const links = [...page.matchAll(/class="item-link" href="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(links).toHaveLength(5);
+    for (const link of links) {
+      expect(link.startsWith("run-items/")).toBe(true);
+      expect(readFileSync(join(dir, decodeURIComponent(link)), "utf8")).toContain("interleaf · thread");
+    }
+  });
+
+  it("refuses an unknown run and a thread named with --eval", async () => {
+    const t = cliIo(dir);
+    expect(await runCli(["view", "--eval", "nope", "--db", db], t.io)).not.toBe(EXIT.ok);
+    expect(t.err()).toContain("no eval run nope");
+    const u = cliIo(dir);
+    expect(await runCli(["view", "some-thread", "--eval", runId, "--db", db], u.io)).toBe(EXIT.usage);
+  });
+});
