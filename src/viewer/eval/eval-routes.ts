@@ -1,3 +1,4 @@
+import { EvalRunTable } from "../../eval/runs/eval-run-table.js";
 import type { Storage } from "../../storage/storage.js";
 import type { ViewRoute } from "../view-route.js";
 import { loadEvalRunView } from "./eval-run-view.js";
@@ -16,9 +17,11 @@ export function evalRoutes(storage: Storage): ViewRoute[] {
         const view = await loadEvalRunView(storage, runId as string);
         return view && { title: `interleaf · eval ${view.report.runId}`, body: renderEvalBody(view, (id) => `/thread/${encodeURIComponent(id)}`, { live: true }), extra: EVAL_ASSETS };
       },
+      // The thread records alone (no report): checked every poll while a page is open.
       async version([runId]) {
-        const view = await loadEvalRunView(storage, runId as string);
-        return view ? JSON.stringify(view.rows.map((r) => [r.record.threadId, r.record.status, r.record.updatedAt, r.score ?? null])) : "missing";
+        const table = new EvalRunTable(storage.cache);
+        if (!(await table.config(runId as string))) return "missing";
+        return JSON.stringify((await table.threads(runId as string)).map((r) => [r.threadId, r.status, r.updatedAt, r.scores, r.judge?.verdict ?? null]));
       },
     },
   ];

@@ -17,8 +17,8 @@ export function itemFolderOf(page: string): string {
   return join(dirname(page), `${basename(page).replace(/\.html?$/i, "")}-items`);
 }
 
-/** A thread's page name in the items folder: the thread id, percent-encoded ids made file-safe. */
-const itemFileOf = (threadId: string) => `${threadId.replace(/[^A-Za-z0-9._-]/g, "_")}.html`;
+/** A thread's page name in the items folder: the thread id with any other character (e.g. `%` of an encoded item id) as `~` and its code, so names stay distinct. */
+const itemFileOf = (threadId: string) => `${threadId.replace(/[^A-Za-z0-9._-]/g, (c) => `~${c.charCodeAt(0).toString(16)}`)}.html`;
 
 /**
  * An eval run as files that need nothing else: `page` (the report and the item table) and, in

@@ -38,13 +38,13 @@ export async function runSmallEval(db: string, options: { runId?: string; datase
   return { storage, runId: summary.runId };
 }
 
-/** A custom JSONL dataset of three FVQA questions with categories (on the demo photo): two `building`, one `food`. */
+/** A custom JSONL dataset of three FVQA questions with categories (on the demo photo): two `building`, one `food`; ids with a `/` (percent-encoded in thread ids). */
 export function categoryDataset(dir: string): string {
   const file = join(dir, "categories.jsonl");
   const rows = [
-    { id: "food-1", question: "What is the country of origin of this food?", answer: "Spain", category: "food", image: PHOTO },
-    { id: "building-1", question: "What is this building dedicated to?", answer: "Buddha", category: "building", image: PHOTO },
-    { id: "building-2", question: EVIL_QUESTION, answer: "Order of Hospitallers", category: "building", image: PHOTO },
+    { id: "food/1", question: "What is the country of origin of this food?", answer: "Spain", category: "food", image: PHOTO },
+    { id: "building/1", question: "What is this building dedicated to?", answer: "Buddha", category: "building", image: PHOTO },
+    { id: "building/2", question: EVIL_QUESTION, answer: "Order of Hospitallers", category: "building", image: PHOTO },
   ];
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
   return file;

@@ -119,6 +119,10 @@ describe("interleaf view --eval <run> (a file)", () => {
     await page.selectOption("#filter-outcome", "answered");
     await page.fill("#filter-text", "buddha");
     expect(await page.locator("tr.item:visible td.question-cell").allTextContents()).toEqual(["What is this building dedicated to?"]);
+    // An item id with a `/` (percent-encoded in its thread id) still links to its own page.
+    await page.locator("tr.item:visible a.item-link").click();
+    await page.waitForSelector(".final-answer");
+    expect(await page.locator(".final-answer").textContent()).toBe("Buddha");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { evalReport, EvalRunTable, type EvalThreadRecord } from "interleaf/eval";
+import { buildReport, evalReport, EvalRunTable, type EvalThreadRecord } from "interleaf/eval";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../../cli/exit-codes.js";
 import { runCli } from "../../../cli/run-cli.js";
@@ -72,6 +72,22 @@ describe("the eval view's page", () => {
     // A failed thread counts 0, as the report counts it.
     const config = await new EvalRunTable(storage.cache).requireConfig(runId);
     expect(evalRunView(config, [{ ...base, status: "failed" }]).rows[0]?.score).toBe(0);
+  });
+
+  it("shows every Table 2 column of a benchmark with several (V*: Attribute, Spatial, Overall) and a bar per category", async () => {
+    const table = new EvalRunTable(storage.cache);
+    const config = await table.requireConfig(runId);
+    const vstar = { ...config, dataset: { ...config.dataset, benchmark: "vstar" } };
+    const records = (await table.threads(runId)).map((r, i) => ({ ...r, item: { ...r.item, category: i % 2 === 0 ? "direct_attributes" : "relative_position" } }));
+    const report = buildReport(vstar, records);
+    expect(report.table2.columns).toEqual(["Attribute", "Spatial", "Overall"]);
+    const page = renderEvalFile(evalRunView(vstar, records), () => undefined);
+    for (const column of report.table2.columns) {
+      const value = report.table2.cells[column]?.value as number;
+      expect(page).toContain(`<td data-column="${column}" data-value="${value}">${(100 * value).toFixed(1)}</td>`);
+    }
+    expect([...page.matchAll(/<g class="bar" data-label="([^"]+)">/g)].map((m) => m[1])).toEqual(["direct_attributes", "relative_position"]);
+    expect(page).toContain('<option value="relative_position">relative_position</option>');
   });
 
   it("bins turns and tool calls with empty bins kept", () => {
