@@ -69,6 +69,7 @@ export function viewCommand(context: CommandContext) {
           const out = resolve(io.cwd, options.out ?? `interleaf-eval-${options.eval.slice(0, 12)}.html`);
           const written = await writeEvalViewFiles(view, out, load, storage.images);
           io.out(`Wrote ${out} (and ${written.itemPages.length} trajectory pages beside it)\n`);
+          for (const { threadId, message } of written.unrendered) io.err(`No page for thread ${threadId} (listed without a link): ${message}\n`);
           if (options.open) openInBrowser(out, io.err);
           context.exit(EXIT.ok);
           return;

@@ -11,6 +11,11 @@ import type { Storage } from "../../../src/storage/storage.js";
 import { evalRunView, loadEvalRunView, outcomeOf } from "../../../src/viewer/eval/eval-run-view.js";
 import { histogram } from "../../../src/viewer/eval/eval-charts.js";
 import { renderEvalFile } from "../../../src/viewer/eval/render-eval.js";
+import { readOnlyAgent } from "../../../cli/open-cli-agent.js";
+import { InterleafError } from "../../../src/errors/index.js";
+import type { ImageStore } from "../../../src/images/image-store.js";
+import { threadView, type ThreadView, type ViewableState } from "../../../src/viewer/thread-view.js";
+import { writeEvalViewFiles } from "../../../src/viewer/eval/write-eval-view.js";
 import { cliIo } from "../viewer-threads.js";
 import { EVIL_ANSWER, runSmallEval } from "./eval-view-run.js";
 
@@ -98,6 +103,39 @@ describe("the eval view's page", () => {
       { value: 3, count: 1 },
     ]);
     expect(histogram([])).toEqual([]);
+  });
+});
+
+describe("writeEvalViewFiles", () => {
+  it("lists a thread whose page cannot be rendered without a link, and still writes the run's page", async () => {
+    const view = (await loadEvalRunView(storage, runId)) as NonNullable<Awaited<ReturnType<typeof loadEvalRunView>>>;
+    const agent = readOnlyAgent(storage);
+    const load = async (id: string) => {
+      const state = await agent.state(id);
+      return state && threadView(id, state as ViewableState);
+    };
+    const first = view.rows[0]?.record.threadId as string;
+    let broken = "";
+    // The first thread's photo is gone from the store: reading it fails.
+    const images: ImageStore = {
+      specificationVersion: storage.images.specificationVersion,
+      put: (bytes, mime) => storage.images.put(bytes, mime),
+      has: (id) => storage.images.has(id),
+      get: async (id) => {
+        if (id === broken) throw new InterleafError("image_not_found", `no image ${id}`, { details: { imageId: id } });
+        return storage.images.get(id);
+      },
+    };
+    broken = ((await load(first)) as ThreadView).inputs[0]?.id ?? "";
+    const out = join(dir, "broken.html");
+    const written = await writeEvalViewFiles(view, out, load, images);
+    // Every FVQA row has its own photo, so only the first thread has no page.
+    expect(written.unrendered).toEqual([{ threadId: first, message: `no image ${broken}` }]);
+    expect(written.itemPages).toHaveLength(4);
+    const page = readFileSync(out, "utf8");
+    expect(page.match(/class="item-link"/g)).toHaveLength(4);
+    expect(page).not.toContain(`broken-items/${first}.html`);
+    expect(page).toContain(`broken-items/${view.rows[1]?.record.threadId}.html`);
   });
 });
 
