@@ -1,12 +1,13 @@
 // The eval view in a real browser: Debian's chromium driven by playwright-core, one browser for
 // the file. Pages come from the real command (`interleaf view --eval`) on real small eval runs
 // (the FVQA rows through the eval library, in a SQLite file).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { evalReport, type EvalReport } from "interleaf/eval";
 import { chromium, type Browser } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../../cli/exit-codes.js";
 import { runCli } from "../../../cli/run-cli.js";
@@ -114,6 +115,10 @@ describe("interleaf view --eval <run> (a file)", () => {
     const file = await evalFile(run.runId, "categories.html");
     const { page, errors } = await open(pathToFileURL(file).href);
     expect(await page.locator("svg.bars g.bar").evaluateAll((bars) => bars.map((b) => b.getAttribute("data-label")))).toEqual(["building", "food"]);
+    if (process.env["UPDATE_VIEWER_SCREENSHOT"]) {
+      const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1200, height: 900 } });
+      writeFileSync(new URL("../../../docs/images/eval-view.png", import.meta.url), await sharp(shot).resize({ width: 900 }).png({ palette: true, quality: 80 }).toBuffer());
+    }
     await page.selectOption("#filter-category", "building");
     expect(await page.locator("tr.item:visible td.question-cell").allTextContents()).toEqual(["What is this building dedicated to?", EVIL_QUESTION]);
     await page.selectOption("#filter-outcome", "answered");
