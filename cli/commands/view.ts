@@ -3,6 +3,10 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import type { Storage } from "../../src/storage/storage.js";
+import { InterleafError } from "../../src/errors/index.js";
+import { evalRoutes } from "../../src/viewer/eval/eval-routes.js";
+import { loadEvalRunView } from "../../src/viewer/eval/eval-run-view.js";
+import { writeEvalViewFiles } from "../../src/viewer/eval/write-eval-view.js";
 import { renderCompareFile } from "../../src/viewer/render-compare.js";
 import { renderThreadFile } from "../../src/viewer/render-thread.js";
 import { threadView, type ThreadView, type ViewableState } from "../../src/viewer/thread-view.js";
@@ -32,7 +36,8 @@ function openInBrowser(target: string, report: (line: string) => void): void {
 /**
  * `interleaf view <thread>`: the thread as one self-contained HTML page (every region the agent
  * looked at drawn on the photo, the timeline, the plan, the outcome). `--compare <b>` compares
- * two threads; `--serve` serves the pages on 127.0.0.1, updating live while a run goes on.
+ * two threads; `--eval <run>` shows an eval run (report, charts, items linking to their
+ * trajectories); `--serve` serves the pages on 127.0.0.1, updating live while a run goes on.
  */
 export function viewCommand(context: CommandContext) {
   return new Command("view")
@@ -40,6 +45,7 @@ export function viewCommand(context: CommandContext) {
     .argument("[thread]", "the thread id (not needed with --serve)")
     .addOption(new Option("--out <file>", "where to write the page (default: interleaf-view-<thread>.html)"))
     .addOption(new Option("--compare <thread>", "compare with another thread (e.g. a fork or a replay)"))
+    .addOption(new Option("--eval <run>", "an eval run: its report, charts and items, each linking to its trajectory").conflicts("compare"))
     .addOption(new Option("--open", "open the page in the default browser").default(false))
     .addOption(new Option("--serve", "serve the pages on 127.0.0.1, live while runs are in progress").default(false))
     .addOption(new Option("--port <n>", "the port of --serve (0: any free port)").argParser(port).default(8700))
@@ -53,7 +59,19 @@ export function viewCommand(context: CommandContext) {
           return state && threadView(id, state as ViewableState);
         };
         if (options.serve) {
-          await serve(storage, load, options.port, threadId, options.compare, options.open, context);
+          await serve(storage, load, options.port, threadId, options.compare, options.eval, options.open, context);
+          return;
+        }
+        if (options.eval) {
+          if (threadId) throw new UsageError("--eval views a run: name no thread with it");
+          const view = await loadEvalRunView(storage, options.eval);
+          if (!view) throw new InterleafError("eval_run_not_found", `no eval run ${options.eval} in ${storage.location}`, { details: { runId: options.eval } });
+          const out = resolve(io.cwd, options.out ?? `interleaf-eval-${options.eval.slice(0, 12)}.html`);
+          const written = await writeEvalViewFiles(view, out, load, storage.images);
+          io.out(`Wrote ${out} (and ${written.itemPages.length} trajectory pages beside it)\n`);
+          for (const { threadId, message } of written.unrendered) io.err(`No page for thread ${threadId} (listed without a link): ${message}\n`);
+          if (options.open) openInBrowser(out, io.err);
+          context.exit(EXIT.ok);
           return;
         }
         if (!threadId) throw new UsageError("name the thread to view, or use --serve");
@@ -82,12 +100,19 @@ async function serve(
   port: number,
   threadId: string | undefined,
   compare: string | undefined,
+  evalRun: string | undefined,
   open: boolean,
   context: CommandContext,
 ): Promise<void> {
   const { io } = context;
-  const server = await startViewServer({ routes: threadRoutes(loadThread), images: storage.images, port });
-  const first = threadId ? (compare ? `/compare/${encodeURIComponent(threadId)}/${encodeURIComponent(compare)}` : `/thread/${encodeURIComponent(threadId)}`) : "/";
+  const server = await startViewServer({ routes: [...threadRoutes(loadThread), ...evalRoutes(storage)], images: storage.images, port });
+  const first = evalRun
+    ? `/eval/${encodeURIComponent(evalRun)}`
+    : threadId
+      ? compare
+        ? `/compare/${encodeURIComponent(threadId)}/${encodeURIComponent(compare)}`
+        : `/thread/${encodeURIComponent(threadId)}`
+      : "/";
   io.out(`Serving ${storage.location} at ${server.url}${first} (127.0.0.1 only; Ctrl-C to stop)\n`);
   if (open) openInBrowser(`${server.url}${first}`, io.err);
   await new Promise<void>((done) => {

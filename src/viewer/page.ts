@@ -7,15 +7,16 @@ function asset(name: string): string {
   return readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
 }
 
-let assets: { css: string; js: string; cssHash: string; jsHash: string } | undefined;
-function pageAssets() {
-  if (!assets) {
-    const css = asset("viewer.css");
-    const js = asset("viewer.js");
-    const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
-    assets = { css, js, cssHash: hash(css), jsHash: hash(js) };
+const loaded = new Map<string, { text: string; hash: string }>();
+/** An asset's text and its CSP hash, read once. */
+function pageAsset(name: string): { text: string; hash: string } {
+  let found = loaded.get(name);
+  if (!found) {
+    const text = asset(name);
+    found = { text, hash: `'sha256-${createHash("sha256").update(text).digest("base64")}'` };
+    loaded.set(name, found);
   }
-  return assets;
+  return found;
 }
 
 /** What a viewer page is made of. */
@@ -28,6 +29,8 @@ export interface PageOptions {
    * it the page is a self-contained file that loads nothing at all.
    */
   served?: { events?: string };
+  /** Another stylesheet and script of `assets/` a kind of page adds after the viewer's own (e.g. the eval view's filters). */
+  extra?: { css: string; js: string };
 }
 
 /**
@@ -36,12 +39,13 @@ export interface PageOptions {
  * server (served); no other script runs, no form posts, no base URL.
  */
 export function renderPage(options: PageOptions): string {
-  const { css, js, cssHash, jsHash } = pageAssets();
+  const styles = [pageAsset("viewer.css"), ...(options.extra ? [pageAsset(options.extra.css)] : [])];
+  const scripts = [pageAsset("viewer.js"), ...(options.extra ? [pageAsset(options.extra.js)] : [])];
   const csp = [
     "default-src 'none'",
     options.served ? "img-src 'self' data:" : "img-src data:",
-    `style-src ${cssHash}`,
-    `script-src ${jsHash}`,
+    `style-src ${styles.map((s) => s.hash).join(" ")}`,
+    `script-src ${scripts.map((s) => s.hash).join(" ")}`,
     options.served ? "connect-src 'self'" : "connect-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -55,10 +59,10 @@ export function renderPage(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${options.title}</title>
-<style>${new Html(css)}</style>
+${styles.map((s) => html`<style>${new Html(s.text)}</style>`)}
 </head><body${events ? html` data-events="${events}"` : null}>
 ${options.body}
 <dialog id="image-dialog"><figure><img alt=""><figcaption></figcaption></figure><button type="button" class="close">close</button></dialog>
-<script>${new Html(js)}</script>
+${scripts.map((s) => html`<script>${new Html(s.text)}</script>`)}
 </body></html>`.value}\n`;
 }

@@ -5,6 +5,8 @@ import type { ViewImageUrls } from "./view-images.js";
 export interface RenderedView {
   title: string;
   body: Html;
+  /** Another stylesheet and script of the viewer's `assets/` the page needs (see `PageOptions.extra`). */
+  extra?: { css: string; js: string };
 }
 
 /**

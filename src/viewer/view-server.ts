@@ -5,7 +5,7 @@ import type { ImageStore } from "../images/image-store.js";
 import { html, type Html } from "./html.js";
 import { renderPage } from "./page.js";
 import { encodeViewImage, servedImageUrls, type ViewImageSize } from "./view-images.js";
-import type { ViewRoute } from "./view-route.js";
+import type { RenderedView, ViewRoute } from "./view-route.js";
 
 /** Options of {@link startViewServer}. */
 export interface ViewServerOptions {
@@ -45,8 +45,8 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
     res.writeHead(status, { "content-type": type, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "cache-control": "no-store", ...extra });
     res.end(body);
   };
-  const page = (res: ServerResponse, status: number, title: string, body: Html, events?: string) =>
-    send(res, status, "text/html; charset=utf-8", renderPage({ title, body, served: events ? { events } : {} }));
+  const page = (res: ServerResponse, status: number, title: string, body: Html, events?: string, extra?: RenderedView["extra"]) =>
+    send(res, status, "text/html; charset=utf-8", renderPage({ title, body, served: events ? { events } : {}, ...(extra ? { extra } : {}) }));
   const notFound = (res: ServerResponse, what: string) => page(res, 404, "interleaf · not found", html`<header class="page"><h1>Not found</h1><p>${what}</p></header>`);
   const routeOf = (segments: readonly string[]) => options.routes.find((r) => r.name === segments[0] && r.params === segments.length - 1);
 
@@ -73,7 +73,7 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
       const view = await route.render(params, servedImageUrls());
       if (!view) return notFound(res, `Nothing named ${params.join(" and ")} in this database.`);
       const events = route.version ? `/events/${[route.name, ...params].map(encodeURIComponent).join("/")}` : undefined;
-      return page(res, 200, view.title, view.body, events);
+      return page(res, 200, view.title, view.body, events, view.extra);
     }
     if (segments.length === 0) {
       const list = options.routes.map((r) => html`<li><code>/${r.name}${Array.from({ length: r.params }, () => "/<id>").join("")}</code></li>`);

@@ -2,7 +2,7 @@
 // baseline run in the same process, so figures are ratios that survive a noisy machine.
 import type { Bench, Measurement } from "./measurement.js";
 
-const modules = ["./checkpoint-storage.bench.js", "./executor-overhead.bench.js", "./visual-ops.bench.js", "./search.bench.js", "./sandbox.bench.js", "./planning.bench.js", "./hostile-page.bench.js", "./hostile-turn.bench.js", "./hostile-image-batch.bench.js", "./viewer-render.bench.js", "./eval-throughput.bench.js", "./token-streaming.bench.js", "./import-time.bench.js", "./workers.bench.js"];
+const modules = ["./checkpoint-storage.bench.js", "./executor-overhead.bench.js", "./visual-ops.bench.js", "./search.bench.js", "./sandbox.bench.js", "./planning.bench.js", "./hostile-page.bench.js", "./hostile-turn.bench.js", "./hostile-image-batch.bench.js", "./viewer-render.bench.js", "./eval-throughput.bench.js", "./token-streaming.bench.js", "./import-time.bench.js", "./workers.bench.js", "./eval-view.bench.js"];
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
