@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // imported by plain `node` there.
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
 let consumer: string;
 
 async function node(script: string): Promise<{ ok: boolean; stdout: string; stderr: string }> {
@@ -29,7 +29,11 @@ beforeAll(async () => {
   // The real build (tsc with tsconfig.build.json), without type checking: `npx tsc --noEmit` does that.
   await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", join(installed, "dist"), "--noCheck", "--declaration", "false", "--sourceMap", "false"], { cwd: root });
   cpSync(join(root, "package.json"), join(installed, "package.json"));
-  for (const name of Object.keys(manifest.dependencies)) {
+  // What npm installs for a consumer: the dependencies, and the peers that are not optional (LangGraph and
+  // LangChain core, which the consumer shares with interleaf).
+  const optional = manifest.peerDependenciesMeta ?? {};
+  const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optional[name]?.optional);
+  for (const name of [...Object.keys(manifest.dependencies), ...peers]) {
     mkdirSync(dirname(join(consumer, "node_modules", name)), { recursive: true });
     symlinkSync(join(root, "node_modules", name), join(consumer, "node_modules", name), "dir");
   }

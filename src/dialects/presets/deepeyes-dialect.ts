@@ -25,8 +25,10 @@ import type { PresetDialectOptions } from "./preset-options.js";
 export function deepeyesDialect(options: PresetDialectOptions = {}): Dialect {
   const v5 = options.loop === "v5";
   const reminder = v5 ? DEEPEYES_V5_TURN_PROMPT : DEEPEYES_USER_PROMPT;
-  const dialect = textProtocolDialect({
+  // The eval loop runs the first call of a turn; the V5 environment the first three (`max_action_per_turn`).
+  return textProtocolDialect({
     name: "deepeyes",
+    actionsPerTurn: v5 ? 3 : 1,
     resultTag: "tool_response",
     toolCallTag: "tool_call",
     coordinates: "pixels",
@@ -53,13 +55,4 @@ export function deepeyesDialect(options: PresetDialectOptions = {}): Dialect {
       return [text("<tool_response>"), ...images, ...errors, text(reminder), text("</tool_response>")];
     },
   });
-  // The eval loop runs the first call of a turn; the V5 environment the first three (`max_action_per_turn`).
-  const callsRun = v5 ? 3 : 1;
-  return {
-    ...dialect,
-    parseTurn(response, tools) {
-      const turn = dialect.parseTurn(response, tools);
-      return turn.kind === "tool_calls" && turn.calls.length > callsRun ? { ...turn, calls: turn.calls.slice(0, callsRun) } : turn;
-    },
-  };
 }
