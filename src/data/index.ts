@@ -7,7 +7,7 @@
  * @packageDocumentation
  * @module interleaf/data
  */
-export { trajectoryRecord, type TrajectoryRecord, type ThreadValues } from "./trajectory-record.js";
+export { trajectoryRecord, type TrajectoryRecord, type ThreadValues, type ItemFacts } from "./trajectory-record.js";
 export { PASS, drop, type DataFilter, type FilterContext, type FilterVerdict } from "./data-filter.js";
 export { runFilters, type FilterReport, type FilterSummary, type FilteredTrajectory, type RunFiltersOptions } from "./run-filters.js";
 export { dataJudge, parseYesNoVerdict, fillDataJudgeTemplate, type DataJudge, type DataJudgeTemplate, type DataJudgeVerdict } from "./data-judge.js";

@@ -2,6 +2,10 @@ import type { ImageRef } from "../images/image-ref.js";
 import type { PlanVersion } from "../planning/plan.js";
 import type { Stop } from "../state/budgets.js";
 import type { TrajectoryStep } from "../state/trajectory.js";
+import type { ScoreCase } from "../eval/scorer.js";
+
+/** What a benchmark's scorer reads besides the prediction and the gold: the options, alternatives, boxes. */
+export type ItemFacts = Pick<ScoreCase, "options" | "choices" | "candidates" | "alternative_gt_answers" | "target_instances">;
 
 /**
  * One finished thread as the data engine sees it: the question, its input images, every step, the
@@ -20,6 +24,8 @@ export interface TrajectoryRecord {
   gold?: unknown;
   benchmark?: string;
   category?: string;
+  /** What the answer filter's scorer reads besides the gold (options, candidate answers, boxes). */
+  facts?: ItemFacts;
 }
 
 /** What {@link trajectoryRecord} reads: an agent's state (or the result of `agent.state(threadId)`). */
@@ -49,7 +55,7 @@ export interface ThreadValues {
  * console.log(record.answer, record.steps.length); // "4" 1
  * ```
  */
-export function trajectoryRecord(threadId: string, values: ThreadValues, known: Pick<TrajectoryRecord, "gold" | "benchmark" | "category"> = {}): TrajectoryRecord {
+export function trajectoryRecord(threadId: string, values: ThreadValues, known: Pick<TrajectoryRecord, "gold" | "benchmark" | "category" | "facts"> = {}): TrajectoryRecord {
   return {
     threadId,
     question: values.question,

@@ -23,8 +23,9 @@ import { printFilterReport } from "./filter.js";
 export function dataExportCommand(context: CommandContext) {
   return new Command("export")
     .description("write finished threads as a training dataset (after the data engine's filters)")
-    .argument("[threads...]", "thread ids (or --all)")
+    .argument("[threads...]", "thread ids (or --all, or --run)")
     .option("--all", "every thread of the database", false)
+    .option("--run <eval run>", "the finished threads of an eval run, with the ground truths it recorded")
     .option("--labels <file.jsonl>", 'ground truths: one {"thread", "gold", "benchmark", "category"} per line')
     .addOption(new Option("--format <format>", "the dataset format").choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption("--out <dir>", "the folder to write")
@@ -58,7 +59,7 @@ export function dataExportCommand(context: CommandContext) {
           tools,
           images: storage.images,
           ...(report ? { filterReport: report } : {}),
-          sources: [`interleaf database (${storage.kind})`],
+          sources: [options.run ? `eval run ${options.run} (${storage.kind} database)` : `interleaf database (${storage.kind})`],
         });
         if (options.json) {
           io.out(`${JSON.stringify({ ...result, dataFile: options.out.replace(/\/$/, "") + "/data.jsonl", card: result.card.json }, null, 2)}\n`);

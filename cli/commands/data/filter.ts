@@ -13,8 +13,9 @@ import { filtersFromOptions, filtersOption, judgeApiKeyEnvOption, judgeBaseUrlOp
 export function dataFilterCommand(context: CommandContext) {
   return new Command("filter")
     .description("run the data engine's filters over finished threads and say what each filter dropped")
-    .argument("[threads...]", "thread ids (or --all)")
+    .argument("[threads...]", "thread ids (or --all, or --run)")
     .option("--all", "every thread of the database", false)
+    .option("--run <eval run>", "the finished threads of an eval run, with the ground truths it recorded")
     .option("--labels <file.jsonl>", 'ground truths: one {"thread", "gold", "benchmark", "category"} per line')
     .addOption(filtersOption())
     .addOption(minToolCallsOption())

@@ -32,7 +32,7 @@ export function answerFilter(options: AnswerFilterOptions): DataFilter {
       if (options.scorer) {
         // Scorers read the raw reply, as upstream does (they extract the answer themselves).
         const prediction = record.steps.findLast((step) => step.kind === "answer")?.raw || record.answer;
-        const { score } = options.scorer.score({ id: record.threadId, prediction, gold: record.gold, question: record.question });
+        const { score } = options.scorer.score({ ...record.facts, ...(record.category ? { category: record.category } : {}), id: record.threadId, prediction, gold: record.gold, question: record.question });
         return score === true || (typeof score === "number" && score >= 1) ? PASS : drop(`${options.scorer.id} scores the answer ${String(score)}`);
       }
       const gold = typeof record.gold === "string" ? record.gold : JSON.stringify(record.gold);
