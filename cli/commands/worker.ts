@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
-import { createWorker, DEFAULT_RUN_QUEUE, queueCounts, runQueue, runStatus, type RateLimit } from "../../graphs/workers/index.js";
+import { createWorker, DEFAULT_RUN_QUEUE, poolSizeFor, queueCounts, runQueue, runStatus, scoreEvalJob, type RateLimit } from "../../graphs/workers/index.js";
+import { openStorage } from "../../src/storage/open-storage.js";
 import { cliIndexDir, cliStorageSpec } from "../cli-storage.js";
 import type { CommandContext } from "../command-context.js";
 import { EXIT } from "../exit-codes.js";
@@ -27,10 +28,13 @@ export function workerCommand(context: CommandContext) {
     .addOption(new Option("--rate-limit <origin=rps[/concurrent]>", "a limit shared by all workers, e.g. http://127.0.0.1:8000=10/4 (repeatable)").argParser(collectRateLimit).default({} as Record<string, RateLimit>))
     .action(async (options) => {
       const { io } = context;
+      // Opened here (sized for the worker's runs) so that eval jobs are scored into the same storage.
+      const storage = await openStorage(cliStorageSpec(options.db, io), io.cwd, { poolSize: poolSizeFor(options.concurrency) });
       const worker = await createWorker({
         connection: options.queue,
         queue: options.queueName,
-        storage: cliStorageSpec(options.db, io),
+        storage,
+        afterRun: scoreEvalJob(storage),
         concurrency: options.concurrency,
         cwd: io.cwd,
         indexDir: cliIndexDir(options.db, io),
@@ -46,6 +50,7 @@ export function workerCommand(context: CommandContext) {
       });
       io.err(`${worker.id} stops: running runs have ${options.grace} s to finish\n`);
       await worker.close({ graceMs: options.grace * 1000 });
+      await storage.close();
       context.exit(EXIT.ok);
     });
   const status = new Command("status")

@@ -33,6 +33,11 @@ export const AgentSpecSchema = z.object({
   script: z.string().optional(),
   /** `tavily`, `serper` or `local:<index folder>` (deepresearch mode). */
   search: z.string().optional(),
+  /**
+   * Sampling defaults for every model request that does not set its own: what an eval run records
+   * (`temperature`, `maxTokens`) travels with its jobs to the workers this way.
+   */
+  sampling: z.object({ temperature: z.number().min(0).optional(), maxTokens: z.number().int().positive().optional() }).optional(),
   /** Plan first, then execute the plan. */
   plan: z.boolean().optional(),
   /** Tools whose calls wait for a person's approval (human in the loop; see `approvalToolsNode`). */

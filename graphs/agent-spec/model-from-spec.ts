@@ -48,6 +48,26 @@ export interface SpecEnvironment {
  * ```
  */
 export async function modelFromSpec(spec: AgentSpec, environment: SpecEnvironment = {}): Promise<ModelBackend> {
+  const model = await backendOf(spec, environment);
+  return spec.sampling ? withSamplingDefaults(model, spec.sampling) : model;
+}
+
+/** The model with sampling defaults for requests that set none (a dialect's own sampling wins). */
+function withSamplingDefaults(model: ModelBackend, sampling: NonNullable<AgentSpec["sampling"]>): ModelBackend {
+  return {
+    specificationVersion: model.specificationVersion,
+    provider: model.provider,
+    modelId: model.modelId,
+    generate: (request) =>
+      model.generate({
+        ...request,
+        ...(request.temperature === undefined && sampling.temperature !== undefined ? { temperature: sampling.temperature } : {}),
+        ...(request.maxTokens === undefined && sampling.maxTokens !== undefined ? { maxTokens: sampling.maxTokens } : {}),
+      }),
+  };
+}
+
+async function backendOf(spec: AgentSpec, environment: SpecEnvironment): Promise<ModelBackend> {
   const cwd = environment.cwd ?? process.cwd();
   const env = environment.env ?? process.env;
   if (spec.script) return scriptFromFile(resolve(cwd, spec.script), spec);

@@ -16,3 +16,4 @@ export { createWorker, poolSizeFor, type CreateWorkerOptions, type RunWorker, ty
 export { runStatus, queueCounts, type QueuedRunStatus, type RunState, type QueueCounts } from "./run-status.js";
 export { redisRateLimiter, type RateLimit, type RateLimiter, type RedisRateLimiterOptions } from "./rate-limits/redis-rate-limiter.js";
 export { rateLimitedFetch, type RateLimitedFetchOptions } from "./rate-limits/rate-limited-fetch.js";
+export { enqueueEval, scoreEvalJob, evalRunCounts, type EnqueueEvalOptions, type EnqueuedEval, type EvalRunCounts } from "./eval-jobs.js";

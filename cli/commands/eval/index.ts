@@ -5,9 +5,10 @@ import { evalResumeCommand } from "./resume.js";
 import { evalRunCommand } from "./run.js";
 import { evalScoreCommand } from "./score.js";
 import { evalScorersCommand } from "./scorers.js";
+import { evalStatusCommand } from "./status.js";
 
 /** Every subcommand of `interleaf eval`, in the order `--help` lists them. */
-const EVAL_COMMANDS = [evalRunCommand, evalResumeCommand, evalReportCommand, evalScoreCommand, evalScorersCommand] as const;
+const EVAL_COMMANDS = [evalRunCommand, evalResumeCommand, evalReportCommand, evalStatusCommand, evalScoreCommand, evalScorersCommand] as const;
 
 /** `interleaf eval`: benchmark agents with scorers tied to the benchmarks' official code. */
 export function evalCommand(context: CommandContext) {

@@ -10,6 +10,9 @@ import { runConfigFromOptions } from "../../run-config-from-options.js";
 import { count, judgeApiKeyEnvOption, judgeBaseUrlOption, judgeOption, judgeParserOption, judgeTemplateOption, optionalCount, runIdOption, scorerOption, temperatureOption } from "./eval-options.js";
 import { cliAgentFactory, finishSession, judgeFrom, sessionFrom } from "./eval-session.js";
 import { getScorer } from "../../../src/eval/index.js";
+import { DEFAULT_RUN_QUEUE, enqueueEval, runQueue } from "../../../graphs/workers/index.js";
+import { UsageError } from "../../cli-error.js";
+import { EXIT } from "../../exit-codes.js";
 
 /** `interleaf eval run <dataset>`: runs the agent on every item of a benchmark, resumably. */
 export function evalRunCommand(context: CommandContext) {
@@ -46,6 +49,8 @@ export function evalRunCommand(context: CommandContext) {
     .addOption(judgeApiKeyEnvOption())
     .addOption(judgeTemplateOption())
     .addOption(judgeParserOption())
+    .addOption(new Option("--queue <redis-url>", "enqueue the run's threads for `interleaf worker`s instead of running them here (shared --db: PostgreSQL)"))
+    .addOption(new Option("--queue-name <name>", "the queue's name").default(DEFAULT_RUN_QUEUE))
     .addOption(dbOption())
     .addOption(jsonOption());
   return command.action(async (datasetPath, options) => {
@@ -53,16 +58,46 @@ export function evalRunCommand(context: CommandContext) {
     const agent = runConfigFromOptions(options, io);
     const judge = await judgeFrom(options, io);
     const scorers = (options.scorer ?? []).map(getScorer);
+    const dataset = datasetRefFor(resolve(io.cwd, datasetPath), { seed: options.seed, ...(options.benchmark ? { benchmark: options.benchmark } : {}) });
+    const generation = { temperature: options.temperature, maxTokens: options.maxTokens ?? null, prediction: options.prediction };
+    const budgets = { ...(options.maxToolCalls ? { maxToolCalls: options.maxToolCalls } : {}), ...(options.maxTurns ? { maxModelTurns: options.maxTurns } : {}) };
     await withCliStorage(options.db, io, async (storage) => {
+      if (options.queue !== undefined) {
+        if (judge) throw new UsageError("a queued run is judged after its workers finish: run it without --judge, then `interleaf eval score <run> --judge …`");
+        const queue = runQueue(options.queue, options.queueName);
+        try {
+          const queued = await enqueueEval({
+            queue,
+            storage,
+            dataset,
+            agent,
+            samples: options.samples,
+            generation,
+            budgets,
+            scorers,
+            verifyChecksum: options.verify,
+            version: packageVersion(),
+            ...(options.limit ? { limit: options.limit } : {}),
+            ...(options.runId ? { runId: options.runId } : {}),
+          });
+          const db = options.db ? ` --db ${options.db}` : "";
+          if (options.json) io.out(`${JSON.stringify(queued)}\n`);
+          else io.out(`Run ${queued.runId}: ${queued.enqueued} thread(s) queued on ${options.queueName}, ${queued.skipped} already finished.\nWorkers: interleaf worker --queue <redis-url>${db}\nProgress: interleaf eval status ${queued.runId}${db}\n`);
+        } finally {
+          await queue.close();
+        }
+        context.exit(EXIT.ok);
+        return;
+      }
       const summary = await runEval({
         storage,
-        dataset: datasetRefFor(resolve(io.cwd, datasetPath), { seed: options.seed, ...(options.benchmark ? { benchmark: options.benchmark } : {}) }),
+        dataset,
         agent,
         makeAgent: cliAgentFactory(options.db, io),
         samples: options.samples,
         concurrency: { threads: options.concurrency, judgeCalls: options.judgeConcurrency, ...(options.modelConcurrency ? { modelRequests: options.modelConcurrency } : {}) },
-        generation: { temperature: options.temperature, maxTokens: options.maxTokens ?? null, prediction: options.prediction },
-        budgets: { ...(options.maxToolCalls ? { maxToolCalls: options.maxToolCalls } : {}), ...(options.maxTurns ? { maxModelTurns: options.maxTurns } : {}) },
+        generation,
+        budgets,
         scorers,
         ...(judge ? { judge } : {}),
         retries: options.retries,

@@ -169,7 +169,7 @@ export function buildReport(config: EvalRunConfig, records: readonly EvalThreadR
       answered: records.filter((r) => r.status === "answered").length,
       stopped: records.filter((r) => r.status === "stopped").length,
       failed: records.filter((r) => r.status === "failed").length,
-      unfinished: records.filter((r) => r.status === "running" || r.status === "interrupted").length,
+      unfinished: records.filter((r) => r.status === "queued" || r.status === "running" || r.status === "interrupted").length,
       missingAnswer: finished.filter((r) => r.answer === null || r.answer.trim() === "").length,
       judgeFailed: finished.filter((r) => r.judge?.verdict === "judge_failed").length,
       meanTurns: finished.length === 0 ? 0 : sum((r) => r.turns, finished) / finished.length,

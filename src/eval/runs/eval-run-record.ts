@@ -67,9 +67,9 @@ export const EvalRunConfigSchema = z.object({
 export type EvalRunConfig = z.infer<typeof EvalRunConfigSchema>;
 
 /** Where a thread of a run is. `answered` and `stopped` are finished; the others are resumed by the next run. */
-export const EvalThreadStatusSchema = z.enum(["running", "answered", "stopped", "failed", "interrupted"]);
+export const EvalThreadStatusSchema = z.enum(["queued", "running", "answered", "stopped", "failed", "interrupted"]);
 /**
- * Where a thread of a run is: `running`, `answered`, `stopped`, `failed` or `interrupted`.
+ * Where a thread of a run is: `queued` (waiting for a worker), `running`, `answered`, `stopped`, `failed` or `interrupted`.
  *
  * @useDeclaredType
  */

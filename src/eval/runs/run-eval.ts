@@ -11,13 +11,14 @@ import type { EvalItem } from "../datasets/eval-item.js";
 import { openDataset, type DatasetRef } from "../datasets/open-dataset.js";
 import type { Scorer } from "../scorer.js";
 import type { EvalProgress } from "./eval-progress.js";
-import { EvalRunConfigSchema, GenerationSettingsSchema, isFinished, type EvalRunConfig, type EvalThreadRecord, type GenerationSettings, type JudgeRecord, type ScoredItem } from "./eval-run-record.js";
+import { EvalRunConfigSchema, GenerationSettingsSchema, isFinished, type EvalRunConfig, type EvalThreadRecord, type GenerationSettings, type JudgeRecord } from "./eval-run-record.js";
 import { EvalRunTable } from "./eval-run-table.js";
 import { evalThreadId } from "./eval-thread-id.js";
 import { judgeAnswer, type EvalJudge } from "./judge.js";
 import { JUDGE_TEMPLATES, templateSha256 } from "./judge-template.js";
 import { limitedModel } from "./limited-model.js";
 import { applyScorers, headlineScore } from "./score-thread.js";
+import { scoredItemOf, withRunOutcome } from "./thread-outcome.js";
 
 /** Builds the agent of a run from its stored spec (the CLI passes `agentFromSpec` of `interleaf/graphs`). */
 export type EvalAgentFactory = (spec: Record<string, unknown>, storage: Storage) => Promise<Agent>;
@@ -114,34 +115,13 @@ export interface EvalRunSummary {
 }
 
 /**
- * Runs an agent on a benchmark: every (item, sample) is one agent thread with a deterministic id
- * in the given storage, and a run table there records the configuration and each thread's
- * status, answer, scores, usage, turns, tool calls, latency and error.
+ * The configuration of a new eval run, saved in the run table, or the stored one when the same run
+ * is started again (a different configuration under the same id is refused). Shared by `runEval`
+ * and by runs whose threads go to a queue.
  *
- * Crash-safe: calling it again with the same options (or {@link resumeEval}) skips finished
- * threads, resumes interrupted and failed ones from their checkpoints (no finished model or tool
- * call is repeated) and starts the rest. Threads, model requests and judge calls have their own
- * concurrency limits; a thread whose run fails with a retryable error is resumed with backoff;
- * an optional token budget stops starting new threads.
- *
- * @example
- * ```ts
- * import { openStorage } from "interleaf/storage";
- * import { agentFromSpec } from "interleaf/graphs";
- * import { datasetRefFor, runEval } from "interleaf/eval";
- *
- * const storage = await openStorage("eval.db");
- * const summary = await runEval({
- *   storage,
- *   dataset: datasetRefFor("fvqa_test.parquet"),
- *   agent: { mode: "deepresearch", dialect: "r1v4", model: "vllm:r1v4-lite", baseUrl: "http://127.0.0.1:8000/v1", apiKeyEnv: "none" },
- *   makeAgent: (spec, storage) => agentFromSpec(spec as never, { storage }),
- *   concurrency: { threads: 8 },
- * });
- * console.log(summary.runId, summary.done, summary.failed);
- * ```
+ * @internal
  */
-export async function runEval(options: RunEvalOptions): Promise<EvalRunSummary> {
+export async function prepareEvalRun(options: Omit<RunEvalOptions, "makeAgent">): Promise<EvalRunConfig> {
   const table = new EvalRunTable(options.storage.cache);
   const dataset = openDataset(options.dataset, options.storage.images);
   const checksum = options.verifyChecksum === false ? await dataset.checksum() : await verifyDataset(dataset);
@@ -185,7 +165,40 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRunSummary> 
     config = EvalRunConfigSchema.parse({ runId, createdAt: Date.now(), version: options.version ?? "library", ...identity });
     await table.saveConfig(config);
   }
-  return runSession(config, table, options.scorers ?? [], options.judge, options);
+  return config;
+}
+
+/**
+ * Runs an agent on a benchmark: every (item, sample) is one agent thread with a deterministic id
+ * in the given storage, and a run table there records the configuration and each thread's
+ * status, answer, scores, usage, turns, tool calls, latency and error.
+ *
+ * Crash-safe: calling it again with the same options (or {@link resumeEval}) skips finished
+ * threads, resumes interrupted and failed ones from their checkpoints (no finished model or tool
+ * call is repeated) and starts the rest. Threads, model requests and judge calls have their own
+ * concurrency limits; a thread whose run fails with a retryable error is resumed with backoff;
+ * an optional token budget stops starting new threads.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from "interleaf/storage";
+ * import { agentFromSpec } from "interleaf/graphs";
+ * import { datasetRefFor, runEval } from "interleaf/eval";
+ *
+ * const storage = await openStorage("eval.db");
+ * const summary = await runEval({
+ *   storage,
+ *   dataset: datasetRefFor("fvqa_test.parquet"),
+ *   agent: { mode: "deepresearch", dialect: "r1v4", model: "vllm:r1v4-lite", baseUrl: "http://127.0.0.1:8000/v1", apiKeyEnv: "none" },
+ *   makeAgent: (spec, storage) => agentFromSpec(spec as never, { storage }),
+ *   concurrency: { threads: 8 },
+ * });
+ * console.log(summary.runId, summary.done, summary.failed);
+ * ```
+ */
+export async function runEval(options: RunEvalOptions): Promise<EvalRunSummary> {
+  const config = await prepareEvalRun(options);
+  return runSession(config, new EvalRunTable(options.storage.cache), options.scorers ?? [], options.judge, options);
 }
 
 /**
@@ -307,24 +320,7 @@ async function runSession(config: EvalRunConfig, table: EvalRunTable, scorers: r
     } catch (thrown) {
       error = InterleafError.isInstance(thrown) ? thrown.toJSON() : { code: "internal_error", message: (thrown as Error).message ?? String(thrown), retryable: false };
     }
-    const endedAt = Date.now();
-    record = { ...record, latencyMs: record.latencyMs + (endedAt - startedAt), updatedAt: endedAt };
-    if (result) {
-      const last = result.steps.at(-1);
-      record = {
-        ...record,
-        status: signal?.aborted && result.status !== "answered" && result.status !== "stopped" ? "interrupted" : result.status,
-        answer: result.answer,
-        raw: last?.raw ?? "",
-        usage: { inputTokens: result.counters.inputTokens, outputTokens: result.counters.outputTokens },
-        turns: result.counters.modelTurns,
-        toolCalls: result.counters.toolCalls,
-      };
-      if (result.error) record.error = result.error;
-      else delete record.error;
-    } else {
-      record = { ...record, status: signal?.aborted ? "interrupted" : "failed", ...(error ? { error } : {}) };
-    }
+    record = withRunOutcome(record, { ...(result ? { result } : {}), ...(error ? { error } : {}), aborted: signal?.aborted === true, startedAt, endedAt: Date.now() });
     if (isFinished(record.status)) {
       const scored = applyScorers(record, scorers, config.generation.prediction);
       record.scores = scored.scores;
@@ -383,10 +379,6 @@ async function runSession(config: EvalRunConfig, table: EvalRunTable, scorers: r
   return summary;
 }
 
-function scoredItemOf(item: EvalItem): ScoredItem {
-  const { id: _id, images: _images, ...fields } = item;
-  return JSON.parse(JSON.stringify(fields)) as ScoredItem;
-}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
