@@ -78,6 +78,8 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
         ...(context.streamTokens ? { onTextDelta } : {}),
         ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
         ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
+        ...(request.topP === undefined ? {} : { topP: request.topP }),
+        ...(request.continueFinalMessage ? { continueFinalMessage: true } : {}),
         signal: deadline.signal,
       }),
       deadline.timeUp,

@@ -28,8 +28,15 @@ export interface DialectRequest {
   stop?: string[];
   /** Sampling temperature, when the dialect reproduces a loop that sets it. */
   temperature?: number;
+  /** Nucleus sampling, when the dialect reproduces a loop that sets it. */
+  topP?: number;
   /** Most tokens to generate, when the dialect reproduces a loop that sets it. */
   maxTokens?: number;
+  /**
+   * The last message is the assistant's own, to be continued rather than answered (Thyme's loop
+   * appends sandbox output to the model's message and lets it go on): see `ModelRequest`.
+   */
+  continueFinalMessage?: boolean;
 }
 
 /** A tool call some server already ran, with the observation text its trace holds. */

@@ -17,6 +17,14 @@ export interface ModelRequest {
   stop?: string[];
   temperature?: number;
   maxTokens?: number;
+  /** Nucleus sampling (`top_p`), where the backend supports it. */
+  topP?: number;
+  /**
+   * Continue the final (assistant) message instead of starting a new one: vLLM's and SGLang's
+   * `continue_final_message` with no generation prompt. Backends that cannot continue a message refuse
+   * the request (`config_invalid`) rather than answer something else.
+   */
+  continueFinalMessage?: boolean;
   /** Aborts the call; backends must honour it. */
   signal?: AbortSignal;
   /**

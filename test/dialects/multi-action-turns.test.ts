@@ -60,7 +60,12 @@ describe("a turn with several actions (the model ignored the stop sequence) is h
         expect(textOf(model.calls[1]?.request.messages.at(-1)?.content ?? [])).toContain("Only the first action of that turn was run");
         // The turn is kept, and replayed, as the stop sequence would have cut it.
         expect(result.steps[0]?.raw).toBe(`${thought(c, "Three at once.")}\n${c.action(1)}`);
-        expect(textOf(model.calls[1]?.request.messages.at(-2)?.content ?? [])).toBe(`${thought(c, "Three at once.")}\n${c.action(1)}`);
+        if (c.name === "thyme") {
+          // Thyme's loop keeps one assistant message: the cut turn, its result and the note, continued by the model.
+          expect(textOf(model.calls[1]?.request.messages.at(-1)?.content ?? []).startsWith(`${thought(c, "Three at once.")}\n${c.action(1)}`)).toBe(true);
+        } else {
+          expect(textOf(model.calls[1]?.request.messages.at(-2)?.content ?? [])).toBe(`${thought(c, "Three at once.")}\n${c.action(1)}`);
+        }
         expect(result.answer).toBe("blue");
       });
 

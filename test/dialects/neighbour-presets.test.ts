@@ -119,7 +119,10 @@ describe("Thyme", () => {
     const { original, gallery } = await loadImages();
     const steps = [step(0, { kind: "tool_calls", raw: "<think>t</think><code>print(1)</code>", calls: [callRecord("a", "code", { code: "print(1)" }, "1")] })];
     const request = dialect.buildRequest({ question: "q", images: [original], steps, tools: new ToolRegistry([code]), gallery });
-    expect(textOf((request.messages[3] as ModelMessage).content)).toBe("<sandbox_output>1</sandbox_output>");
+    // Appended to the model's own message, which it continues (Thyme's loop).
+    expect(request.messages.map((m) => m.role)).toEqual(["system", "user", "assistant"]);
+    expect(textOf((request.messages[2] as ModelMessage).content)).toBe("<think>t</think><code>print(1)</code><sandbox_output>1</sandbox_output>");
+    expect(request.continueFinalMessage).toBe(true);
     expect(problem(parse(dialect, "<think>t</think><code>print(1)</code>", new ToolRegistry([zoom])))).toContain('asks for the tool "code", which this agent does not have');
   });
   it("keeps one <think> open across the reply: a second code round and the answer need no <think> of their own", () => {

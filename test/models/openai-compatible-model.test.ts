@@ -19,6 +19,26 @@ function recordingSleep() {
 }
 
 describe("openAICompatibleModel", () => {
+  it("continues the model's own message with an image in it, as vLLM's continue_final_message does (Thyme's loop)", async () => {
+    server = await startChatServer(() => ({ json: completion("The plate reads ABC.</think>\n<answer>ABC</answer>") }));
+    const { store, original } = await loadImages();
+    const model = openAICompatibleModel({ baseURL: server.baseURL, model: "thyme", apiKey: "" });
+    const messages = await withImageBytes(
+      [
+        { role: "user", content: [text("Read the plate.")] },
+        { role: "assistant", content: [text("<think>Crop it.<code>crop</code>\n<sandbox_output>"), { type: "image", ref: original, label: "image 1" }, text("</sandbox_output>")] },
+      ],
+      store,
+    );
+    await model.generate({ messages, continueFinalMessage: true });
+    const body = server.requests[0]!.body;
+    expect(body).toMatchObject({ continue_final_message: true, add_generation_prompt: false });
+    const assistant = body.messages[1];
+    expect(assistant.role).toBe("assistant");
+    expect(assistant.content.map((part: { type: string }) => part.type)).toEqual(["text", "image_url", "text"]);
+    expect(dataUrlBytes(assistant.content[1].image_url.url).mime).toBe("image/jpeg");
+  });
+
   it("sends images as data URLs before the text, with stop, extra body, tools and the key", async () => {
     server = await startChatServer(() => ({ json: completion("<think>It is a bottle.</think><answer>3</answer>", { usage: [1234, 56] }) }));
     const { store, original } = await loadImages();

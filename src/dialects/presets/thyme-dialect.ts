@@ -13,7 +13,9 @@ const DEFAULT_IMAGE_PATH = "/mnt/data/original_image.jpg";
  * question prompt with its "User Image Path" / "User Image Size" lines verbatim; generation stops
  * at `</code>` or `</answer>`; temperature 0.01, at most 2,048 new tokens. Python inside
  * `<code>```python … ```</code>` runs as the agent's `code` tool (boxes in absolute pixels);
- * results come back in `<sandbox_output>` (the saved images, or the printed text). Thyme keeps one
+ * results come back in `<sandbox_output>` (the saved images, or the printed text), appended to the
+ * model's own message, which it then continues (`continueFinalMessage`: an OpenAI-compatible
+ * server that supports vLLM's `continue_final_message`). Thyme keeps one
  * `<think>` open across its whole reply, code rounds inside it: a turn that continues it needs
  * no `<think>` of its own.
  *
@@ -33,6 +35,7 @@ export function thymeDialect(options: PresetDialectOptions = {}): Dialect {
     coordinates: "pixels",
     requireThink: options.requireThink ?? true,
     thinkSpansTurns: true,
+    continueTurns: true,
     stop: [...THYME_STOP],
     sampling: { temperature: 0.01, maxTokens: 2048 },
     tags: [{ tag: "code", tool: "code", toArguments: codeArgument, format: "<code>\n```python\n# your code.\n```\n</code>" }],

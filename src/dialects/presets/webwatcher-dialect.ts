@@ -35,7 +35,7 @@ export function webwatcherDialect(options: PresetDialectOptions = {}): Dialect {
     toolCallTag: "tool_call",
     requireThink: options.requireThink ?? true,
     stop: [],
-    sampling: { temperature: 0.6 },
+    sampling: { temperature: 0.6, topP: 0.95 },
     aliases: [
       { name: "web_search", tool: "text_search", mapArguments: ({ queries, query, ...rest }) => ({ ...rest, queries: [...asList(queries), ...asList(query)] }) },
       { name: "VLSearchImage", tool: "image_search", mapArguments: imageNames },

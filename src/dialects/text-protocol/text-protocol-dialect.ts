@@ -54,6 +54,8 @@ export function textProtocolDialect(config: TextProtocolOptions): Dialect {
       if (options.stop.length > 0) request.stop = [...options.stop];
       if (options.sampling?.temperature !== undefined) request.temperature = options.sampling.temperature;
       if (options.sampling?.maxTokens !== undefined) request.maxTokens = options.sampling.maxTokens;
+      if (options.sampling?.topP !== undefined) request.topP = options.sampling.topP;
+      if (options.continueTurns && request.messages.at(-1)?.role === "assistant") request.continueFinalMessage = true;
       return request;
     },
     parseTurn(response: ModelResponse, tools: ToolRegistry): ParsedTurn {

@@ -41,7 +41,18 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
       messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });
     }
   }
-  return messages;
+  return options.continueTurns ? oneAssistantMessage(messages) : messages;
+}
+
+/**
+ * A loop that keeps one assistant message for the whole reply (Thyme's): from the model's first
+ * turn on, its turns and the results appended to them are one message, which the model continues.
+ */
+function oneAssistantMessage(messages: ModelMessage[]): ModelMessage[] {
+  const first = messages.findIndex((message) => message.role === "assistant");
+  if (first < 0) return messages;
+  const content = messages.slice(first).flatMap((message) => message.content);
+  return [...messages.slice(0, first), { role: "assistant", content }];
 }
 
 function firstUserContent(options: ResolvedTextProtocolOptions, input: DialectInput): ContentPart[] {

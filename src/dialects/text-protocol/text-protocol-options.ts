@@ -115,12 +115,17 @@ export interface TextProtocolOptions {
    */
   answerPhrases?: readonly string[];
   /** Sampling settings sent with every request, as the released loop sets them. */
-  sampling?: { temperature?: number; maxTokens?: number };
+  sampling?: { temperature?: number; topP?: number; maxTokens?: number };
   /**
    * Whether a turn that continues an earlier turn's open reasoning tag (Thyme keeps one `<think>`
    * open across a whole reply, code rounds inside it) needs no reasoning tag of its own. Default false.
    */
   thinkSpansTurns?: boolean;
+  /**
+   * The loop keeps one assistant message for the whole reply: each result is appended to the
+   * model's own message, which the model then continues (`continueFinalMessage`), as Thyme's does.
+   */
+  continueTurns?: boolean;
 }
 
 /**
@@ -151,6 +156,7 @@ export function resolveTextProtocolOptions(options: TextProtocolOptions): Resolv
     renderResult: options.renderResult ?? ((_call, text) => text),
     readCallBody: options.readCallBody ?? parseJsonLocated,
     thinkSpansTurns: options.thinkSpansTurns ?? false,
+    continueTurns: options.continueTurns ?? false,
     answerPhrases: options.answerPhrases ?? [],
   };
 }

@@ -121,6 +121,9 @@ export function langchainModel(chatModel: BaseChatModel, options: LangChainModel
     modelId,
     async generate(request: ModelRequest): Promise<ModelResponse> {
       if (request.signal?.aborted) throw new InterleafError("aborted", `the call to ${who} was aborted`);
+      if (request.continueFinalMessage) {
+        throw new InterleafError("config_invalid", `${who} cannot continue its own last message, as this dialect's loop needs (Thyme); serve the model behind an OpenAI-compatible endpoint that supports continue_final_message (vLLM, SGLang)`);
+      }
       const messages = toLangChainMessages(request.messages);
       let runnable: Pick<BaseChatModel, "invoke" | "stream"> = chatModel;
       if (request.tools && request.tools.length > 0) {

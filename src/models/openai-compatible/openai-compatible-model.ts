@@ -121,7 +121,10 @@ export function openAICompatibleModel(options: OpenAICompatibleModelOptions): Mo
     if (temperature !== undefined) body.temperature = temperature;
     const maxTokens = request.maxTokens ?? options.maxTokens;
     if (maxTokens !== undefined) body.max_tokens = maxTokens;
+    if (request.topP !== undefined) body.top_p = request.topP;
     if (request.onTextDelta) Object.assign(body, { stream: true, stream_options: { include_usage: true } });
+    // vLLM's and SGLang's way to let the model go on with its own last message.
+    if (request.continueFinalMessage) Object.assign(body, { continue_final_message: true, add_generation_prompt: false });
     return JSON.stringify({ ...body, ...options.extraBody });
   }
 

@@ -13,7 +13,7 @@ type OpenAIPart = { type: "text"; text: string } | { type: "image_url"; image_ur
 export type OpenAIMessage =
   | { role: "system"; content: string }
   | { role: "user"; content: string | OpenAIPart[] }
-  | { role: "assistant"; content: string | null; tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[] }
+  | { role: "assistant"; content: string | OpenAIPart[] | null; tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[] }
   | { role: "tool"; tool_call_id: string; content: string };
 
 function userContent(content: readonly ContentPart[], placement: ImagePlacement): string | OpenAIPart[] {
@@ -43,7 +43,8 @@ export function toOpenAIMessages(messages: readonly ModelMessage[], placement: I
       case "assistant": {
         const content = textOf(message.content);
         const calls = message.toolCalls ?? [];
-        if (calls.length === 0) return { role: "assistant", content };
+        // An assistant message with images: a loop that appends results to the model's own message (Thyme).
+        if (calls.length === 0) return { role: "assistant", content: message.content.some((part) => part.type === "image") ? userContent(message.content, "in-order") : content };
         return {
           role: "assistant",
           content: content === "" ? null : content,

@@ -48,6 +48,7 @@ describe("WebWatcher golden requests (WebAgent/WebWatcher/infer/scripts_eval/age
       const ours = await interleafAsSeen(request, store, sizing);
       expect(placement(ours)).toEqual(placement(goldenAsSeen(expected, sizing)));
       expect(request.temperature).toBe(expected.sampling.temperature);
+      expect(request.topP).toBe(expected.sampling.top_p);
       expect(request.stop).toBeUndefined();
       if (turn === 0) expect(ours).toEqual(goldenAsSeen(expected, sizing)); // the input image: same size too
     }
