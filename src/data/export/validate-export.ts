@@ -32,8 +32,13 @@ const DATA_URL = /^data:image\/(jpeg|png|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/
  */
 export function validateExportLine(format: ExportFormat, line: Record<string, unknown>, dir: string, guard: LeakGuard): string[] {
   const problems = formatProblems(format, line, dir);
-  const serialised = JSON.stringify(line);
-  for (const path of guard.localPaths) if (path.length > 1 && serialised.includes(path)) problems.push(`a local path appears in the data (${path.length} characters)`);
+  // Longest first, each found once: the working directory inside the temporary folder is one leak, not two.
+  let serialised = JSON.stringify(line);
+  for (const path of [...guard.localPaths].sort((a, b) => b.length - a.length)) {
+    if (path.length <= 1 || !serialised.includes(path)) continue;
+    problems.push(`a local path appears in the data (${path.length} characters)`);
+    serialised = serialised.replaceAll(path, "");
+  }
   for (const secret of guard.secrets) if (secret.length >= 6 && serialised.includes(secret)) problems.push("a secret from the environment appears in the data");
   return problems;
 }
