@@ -8,7 +8,9 @@ import sharp from "sharp";
 import { agentFromSpec, AgentSpecSchema } from "../../graphs/agent-spec/index.js";
 import { datasetRefFor, runEval } from "../../src/eval/index.js";
 import { openStorage } from "../../src/storage/open-storage.js";
-import { startAnswerServer } from "../eval/runs/openai-answer-server.js";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { measurement, type Bench } from "./measurement.js";
 
 const LATENCY_MS = 200;
@@ -36,11 +38,24 @@ async function itemsPerSecond(dir: string, dataset: string, baseUrl: string, con
   }
 }
 
+/** The stand-in model server, in its own process (see answer-server-child.ts). */
+async function modelServerProcess(latencyMs: number): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./answer-server-child.ts", import.meta.url)), String(latencyMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = (await once(child.stdout, "data")) as [Buffer];
+  return {
+    baseUrl: line.toString().trim(),
+    async close() {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
+}
+
 const bench: Bench = {
   name: "eval_throughput",
   async run() {
     const dir = mkdtempSync(join(tmpdir(), "interleaf-bench-eval-"));
-    const server = await startAnswerServer(() => ({ text: "<think>Easy.</think>\n<answer>42</answer>" }), LATENCY_MS);
+    const server = await modelServerProcess(LATENCY_MS);
     try {
       await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 90, g: 40, b: 200 } } }).png().toFile(join(dir, "image.png"));
       const dataset = join(dir, "items.jsonl");
