@@ -23,6 +23,7 @@ export { loadFvqaParquet, type FvqaParquetOptions } from "./datasets/fvqa-parque
 export { loadVstarFolder, VSTAR_TASKS, type VstarFolderOptions } from "./datasets/vstar-folder.js";
 export { loadBrowseCompVl, type BrowseCompVlOptions } from "./datasets/browsecomp-vl-jsonl.js";
 export { loadCustomDataset, type CustomDatasetOptions } from "./datasets/custom-dataset.js";
+export { loadMmeRealWorldJson, type MmeRealWorldJsonOptions } from "./datasets/mme-realworld-json.js";
 export { parseStringifiedList } from "./datasets/stringified-list.js";
 export { seededPermutation } from "./datasets/seeded-shuffle.js";
 export { openDataset, datasetRefFor, type DatasetRef } from "./datasets/open-dataset.js";

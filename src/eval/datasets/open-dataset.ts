@@ -9,9 +9,10 @@ import type { EvalDataset } from "./eval-item.js";
 import { loadFvqaParquet } from "./fvqa-parquet.js";
 import { loadVlmEvalKitTsv } from "./vlmevalkit-tsv.js";
 import { loadVstarFolder } from "./vstar-folder.js";
+import { loadMmeRealWorldJson } from "./mme-realworld-json.js";
 
 /** The layouts {@link openDataset} reads. */
-export const DATASET_LAYOUTS = ["vlmevalkit-tsv", "fvqa-parquet", "vstar-folder", "browsecomp-vl-jsonl", "custom"] as const;
+export const DATASET_LAYOUTS = ["vlmevalkit-tsv", "fvqa-parquet", "vstar-folder", "browsecomp-vl-jsonl", "mme-realworld-json", "custom"] as const;
 
 /**
  * What a run records about its dataset, enough to open it again on resume: the layout, the path
@@ -62,8 +63,9 @@ export function datasetRefFor(path: string, options: { benchmark?: string; seed?
   if (name.endsWith(".parquet")) return ref("fvqa-parquet", "fvqa");
   if (name.endsWith(".tsv")) return ref("vlmevalkit-tsv", TSV_BENCHMARKS.find(([pattern]) => pattern.test(name))?.[1] ?? "custom");
   if (name.endsWith(".jsonl") && name.startsWith("bc_vl")) return ref("browsecomp-vl-jsonl", "browsecomp-vl");
+  if (name.endsWith(".json") && name.startsWith("mme-realworld")) return ref("mme-realworld-json", "mme-realworld");
   if (name.endsWith(".jsonl") || name.endsWith(".csv")) return ref("custom", "custom");
-  throw new InterleafError("dataset_invalid", `cannot tell the layout of ${path}: expected a .tsv, .parquet, .jsonl or .csv file, or a V* folder`, { details: { path } });
+  throw new InterleafError("dataset_invalid", `cannot tell the layout of ${path}: expected a .tsv, .parquet, .jsonl or .csv file, MME-RealWorld's .json, or a V* folder`, { details: { path } });
 }
 
 /**
@@ -88,6 +90,8 @@ export function openDataset(ref: DatasetRef, imageStore?: ImageStore): EvalDatas
       return loadVstarFolder(ref.path, { seed: ref.seed });
     case "browsecomp-vl-jsonl":
       return loadBrowseCompVl(ref.path);
+    case "mme-realworld-json":
+      return loadMmeRealWorldJson(ref.path);
     case "custom":
       return loadCustomDataset(ref.path);
   }

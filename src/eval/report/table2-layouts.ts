@@ -47,6 +47,15 @@ const MME_REALWORLD: Table2Layout = {
   overall: "micro",
 };
 
+// The official JSON names the task in `Task` (Perception / Reasoning).
+const MME_REALWORLD_JSON: Table2Layout = {
+  columns: [
+    { name: "Perception", group: "task", values: ["perception"] },
+    { name: "Reasoning", group: "task", values: ["reasoning"] },
+  ],
+  overall: "micro",
+};
+
 /**
  * The Table 2 layouts of the benchmarks R1V4 reports on, by benchmark id; any other benchmark gets
  * an Overall column only (micro-averaged).
@@ -64,6 +73,7 @@ export const TABLE2_LAYOUTS: Readonly<Record<string, Table2Layout>> = {
   vstar: VSTAR,
   "vstar-tsv": VSTAR,
   "mme-realworld-tsv": MME_REALWORLD,
+  "mme-realworld": MME_REALWORLD_JSON,
   "mme-realworld-lite-tsv": MME_REALWORLD,
 };
 
