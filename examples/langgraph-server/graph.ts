@@ -8,8 +8,8 @@ const env = process.env;
 export const graph = serverGraph({
   spec: {
     mode: "general",
-    dialect: env.INTERLEAF_DIALECT ?? "r1v4",
-    model: env.INTERLEAF_MODEL ?? "vllm:Skywork-R1V4-30B-A3B",
+    dialect: env.INTERLEAF_DIALECT ?? "deepeyes",
+    model: env.INTERLEAF_MODEL ?? "vllm:ChenShawn/DeepEyes-7B",
     baseUrl: env.INTERLEAF_BASE_URL ?? "http://127.0.0.1:8000/v1",
     // The variable holding the model's API key; "none" for a local vLLM server that needs none.
     apiKeyEnv: env.INTERLEAF_API_KEY_ENV ?? "none",

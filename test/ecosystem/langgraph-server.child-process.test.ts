@@ -98,6 +98,7 @@ beforeAll(async () => {
     INTERLEAF_DB: db,
     INTERLEAF_BASE_URL: `${modelUrl}/v1`,
     INTERLEAF_MODEL: "vllm:r1v4",
+    INTERLEAF_DIALECT: "r1v4",
     INTERLEAF_ALLOW_HOSTS: `127.0.0.1:${(model.address() as AddressInfo).port}`,
   });
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
