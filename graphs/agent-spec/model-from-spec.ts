@@ -5,6 +5,7 @@ import type { ModelBackend } from "../../src/models/model-backend.js";
 import { openAICompatibleModel } from "../../src/models/openai-compatible/openai-compatible-model.js";
 import { hostedR1V4Model } from "../../src/models/skywork/hosted-r1v4-model.js";
 import { scriptedModel } from "../../src/testing/scripted-model.js";
+import { withSamplingDefaults } from "../../src/models/sampling-defaults.js";
 import type { AgentSpec } from "./agent-spec.js";
 
 const KNOWN_BASE_URLS: Record<string, string> = {
@@ -50,21 +51,6 @@ export interface SpecEnvironment {
 export async function modelFromSpec(spec: AgentSpec, environment: SpecEnvironment = {}): Promise<ModelBackend> {
   const model = await backendOf(spec, environment);
   return spec.sampling ? withSamplingDefaults(model, spec.sampling) : model;
-}
-
-/** The model with sampling defaults for requests that set none (a dialect's own sampling wins). */
-function withSamplingDefaults(model: ModelBackend, sampling: NonNullable<AgentSpec["sampling"]>): ModelBackend {
-  return {
-    specificationVersion: model.specificationVersion,
-    provider: model.provider,
-    modelId: model.modelId,
-    generate: (request) =>
-      model.generate({
-        ...request,
-        ...(request.temperature === undefined && sampling.temperature !== undefined ? { temperature: sampling.temperature } : {}),
-        ...(request.maxTokens === undefined && sampling.maxTokens !== undefined ? { maxTokens: sampling.maxTokens } : {}),
-      }),
-  };
 }
 
 async function backendOf(spec: AgentSpec, environment: SpecEnvironment): Promise<ModelBackend> {

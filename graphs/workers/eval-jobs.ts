@@ -9,6 +9,7 @@ import { prepareEvalRun, type RunEvalOptions } from "../../src/eval/runs/run-eva
 import { applyScorers, headlineScore } from "../../src/eval/runs/score-thread.js";
 import { scoredItemOf, withRunOutcome } from "../../src/eval/runs/thread-outcome.js";
 import { ingestInputImages } from "../../src/executor/run-input.js";
+import type { ImageRef } from "../../src/images/image-ref.js";
 import type { Storage } from "../../src/storage/storage.js";
 import { AgentSpecSchema, type AgentSpec } from "../agent-spec/agent-spec.js";
 import type { FinishedRun } from "./create-worker.js";
@@ -64,7 +65,7 @@ export async function enqueueEval(options: EnqueueEvalOptions): Promise<Enqueued
   for await (const item of openDataset(config.dataset, storage.images).items()) {
     if (options.limit !== undefined && items >= options.limit) break;
     items += 1;
-    const images = await ingestInputImages(item.images, storage.images);
+    let images: ImageRef[] | undefined;
     for (let sample = 0; sample < config.samples; sample++) {
       const threadId = evalThreadId(config.runId, item.id, sample);
       const existing = await table.thread(config.runId, threadId);
@@ -72,6 +73,8 @@ export async function enqueueEval(options: EnqueueEvalOptions): Promise<Enqueued
         skipped += 1;
         continue;
       }
+      // Stored once per item, and only when one of its samples is still to run.
+      images ??= await ingestInputImages(item.images, storage.images);
       const now = Date.now();
       const record: EvalThreadRecord = existing
         ? { ...existing, status: "queued", updatedAt: now }

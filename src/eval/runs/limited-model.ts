@@ -1,4 +1,5 @@
 import type { ModelBackend } from "../../models/model-backend.js";
+import { withSamplingDefaults } from "../../models/sampling-defaults.js";
 import type { Semaphore } from "../../util/semaphore.js";
 import type { GenerationSettings } from "./eval-run-record.js";
 
@@ -7,17 +8,6 @@ import type { GenerationSettings } from "./eval-run-record.js";
  * (shared by all threads), and the run's generation settings where a request sets none.
  */
 export function limitedModel(model: ModelBackend, gate: Semaphore, generation: GenerationSettings): ModelBackend {
-  return {
-    specificationVersion: model.specificationVersion,
-    provider: model.provider,
-    modelId: model.modelId,
-    generate: (request) =>
-      gate.use(() =>
-        model.generate({
-          ...request,
-          temperature: request.temperature ?? generation.temperature,
-          ...(request.maxTokens === undefined && generation.maxTokens !== null ? { maxTokens: generation.maxTokens } : {}),
-        }),
-      ),
-  };
+  const sampled = withSamplingDefaults(model, { temperature: generation.temperature, ...(generation.maxTokens !== null ? { maxTokens: generation.maxTokens } : {}) });
+  return { ...sampled, generate: (request) => gate.use(() => sampled.generate(request)) };
 }
