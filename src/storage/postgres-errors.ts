@@ -6,7 +6,8 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EH
 export function isRetryablePostgresError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && (CONNECTION_CODES.has(code) || code.startsWith("08") || code === "40001" || code === "40P01")) return true;
-  return error instanceof Error && /Connection terminated|timeout/i.test(error.message);
+  // `pg` says "Client has encountered a connection error and is not queryable" for a client whose connection broke.
+  return error instanceof Error && /Connection terminated|timeout|not queryable|ECONNRESET|ECONNREFUSED/i.test(error.message);
 }
 
 /** Wraps a `pg` error as `storage_failed`. */
