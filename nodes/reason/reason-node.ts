@@ -2,13 +2,12 @@ import { emit } from "../../src/executor/agent-events.js";
 import { type AgentStateUpdate, type AgentStateValue, type ModelResponse, type ParsedTurn, type Stop, type TrajectoryStep } from "../../src/index.js";
 import { callModel } from "../../src/models/call-model.js";
 import { resolveRequestImages } from "../../src/executor/resolve-request-images.js";
-import { raceAbort } from "../../src/net/abortable.js";
-import { BudgetsSchema } from "../../src/state/budgets.js";
+import { raceAbort, timeLimit } from "../../src/net/abortable.js";
+import { BudgetsSchema, type Budgets } from "../../src/state/budgets.js";
 import { safeInertJson } from "../../src/state/inert-json.js";
 import { budgetStop } from "../budget-stop.js";
 import { runGallery } from "../../src/images/run-gallery.js";
 import { agentContext, type NodeRuntime } from "../runtime.js";
-import { deadlineSignal } from "./deadline-signal.js";
 import { boundedProblem, capCalls, oversizedTurn, turnChars } from "./turn-limits.js";
 import { addToCounters } from "../../src/state/counters.js";
 import { serverSteps } from "./server-steps.js";
@@ -48,8 +47,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     return { stop };
   }
   const index = state.steps.length;
-  // Budgets of threads started before a limit existed lack it: fill in the defaults.
-  const limits = BudgetsSchema.parse(state.budgets);
+  const limits = withDefaultLimits(state.budgets);
   emit(runtime.writer, { type: "step_started", step: index });
   const gallery = runGallery(state);
   const request = context.dialect.buildRequest({
@@ -60,7 +58,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
     gallery,
     ...(context.instructions ? { instructions: context.instructions } : {}),
   });
-  const deadline = deadlineSignal(context.deadline - startedAt, runtime.signal);
+  const deadline = timeLimit(context.deadline - startedAt, runtime.signal, "the run's wall-clock budget ran out");
   let streamed = false;
   const onTextDelta = (text: string) => {
     streamed = true;
@@ -69,7 +67,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
   let response: ModelResponse;
   try {
     const { messages } = await resolveRequestImages(request.messages, context.images, context.sizing, { maxImages: limits.maxImagesPerRequest });
-    // A backend that ignores its signal is abandoned at the deadline all the same.
+    // A backend that ignores its signal is abandoned at the deadline (or the run's abort) all the same.
     response = await raceAbort(
       callModel(context.model, {
         messages,
@@ -82,7 +80,7 @@ export async function reasonNode(state: AgentStateValue, runtime: NodeRuntime): 
         ...(request.continueFinalMessage ? { continueFinalMessage: true } : {}),
         signal: deadline.signal,
       }),
-      deadline.timeUp,
+      deadline.signal,
     );
   } catch (error) {
     if (!deadline.expired()) throw error;
@@ -148,4 +146,16 @@ function storableTurn(turn: ParsedTurn): ParsedTurn {
     calls.push({ ...call, arguments: args.value });
   }
   return { ...turn, calls };
+}
+
+const completedBudgets = new WeakMap<object, Budgets>();
+
+/**
+ * The run's budgets with defaults filled in: threads started before a limit existed lack it. Worked
+ * out once per budgets object (a run's budgets do not change between its turns).
+ */
+function withDefaultLimits(budgets: Budgets): Budgets {
+  let limits = completedBudgets.get(budgets);
+  if (!limits) completedBudgets.set(budgets, (limits = BudgetsSchema.parse(budgets)));
+  return limits;
 }

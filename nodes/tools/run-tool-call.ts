@@ -5,6 +5,7 @@ import { createToolContext } from "../../src/tools/tool-context.js";
 import { fingerprint } from "../../src/util/stable-json.js";
 import { type ImageGallery } from "../../src/images/gallery.js";
 import { restoreInertJson, safeInertJson } from "../../src/state/inert-json.js";
+import { raceAbort, timeLimit } from "../../src/net/abortable.js";
 
 /** One tool call to run, as the model asked for it. */
 export interface ToolCallJob {
@@ -50,9 +51,8 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
     }
     args = parsed.data;
     const limitMs = Math.max(1, Math.min(context.toolTimeoutMs, context.deadline - startedAt));
-    const signals = [AbortSignal.timeout(limitMs)];
-    if (scope.signal) signals.push(scope.signal);
-    const signal = AbortSignal.any(signals);
+    const limit = limitMs < context.toolTimeoutMs ? `the ${Math.round(limitMs / 1000)} s left of the run's time limit` : `${Math.round(limitMs / 1000)} s`;
+    const guard = timeLimit(limitMs, scope.signal, `${job.name} did not finish within ${limit}`);
     const toolContext = createToolContext({
       images: context.images,
       cache: context.cache,
@@ -62,11 +62,17 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
       sizing: context.sizing,
       question: scope.question,
       callId: job.id,
-      signal,
+      signal: guard.signal,
       now: context.now,
     });
-    const limit = limitMs < context.toolTimeoutMs ? `the ${Math.round(limitMs / 1000)} s left of the run's time limit` : `${Math.round(limitMs / 1000)} s`;
-    output = await raceAbort(tool.execute(args, toolContext), signal, job.name, limit);
+    try {
+      // A stuck tool cannot hang the run: the call is abandoned when the signal fires.
+      output = await raceAbort(tool.execute(args, toolContext), guard.signal);
+    } catch (failure) {
+      throw guard.signal.aborted && failure === guard.signal.reason ? abortError(guard.signal, job.name, limit) : failure;
+    } finally {
+      guard.clear();
+    }
   } catch (caught) {
     if (scope.signal?.aborted) throw caught;
     // A tool that called LangGraph's `interrupt()`: the run waits for an answer, nothing is journaled.
@@ -93,19 +99,6 @@ export async function runToolCall(job: ToolCallJob, scope: ToolCallScope): Promi
   };
   await context.cache.set(journalKey, record);
   return { record, replayed: false };
-}
-
-/** Resolves with the tool's result, or rejects as soon as the signal fires (a stuck tool cannot hang the run). */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal, name: string, limit: string): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError(signal, name, limit));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal, name, limit));
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
-      (reason) => (signal.removeEventListener("abort", onAbort), reject(reason)),
-    );
-  });
 }
 
 function abortError(signal: AbortSignal, name: string, limit: string): InterleafError {

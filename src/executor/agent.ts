@@ -70,7 +70,7 @@ export interface AgentOptions {
 export interface RunOptions {
   threadId?: string;
   signal?: AbortSignal;
-  /** Called with every event as it happens. */
+  /** Called with every event as it happens. Without it, `run` and `resume` stream no events at all. */
   onEvent?: (event: AgentEvent) => void;
   /**
    * Stream the model's text as it is generated: `token` events with each delta, before the turn's
@@ -168,7 +168,7 @@ export class Agent {
 
   /** Starts a run on a new thread (or `options.threadId`) and waits for its result. */
   async run(input: RunInput, options: RunOptions = {}): Promise<RunResult> {
-    return drain(this.stream(input, options), options.onEvent);
+    return drain(this.#start(input, options, options.onEvent !== undefined), options.onEvent);
   }
 
   /**
@@ -177,11 +177,24 @@ export class Agent {
    * `Command({ resume })` does: the interrupted node runs again and its `interrupt()` returns `value`.
    */
   async resume(threadId: string, options: Omit<RunOptions, "threadId"> & { resume?: unknown } = {}): Promise<RunResult> {
-    return drain(this.resumeStream(threadId, options), options.onEvent);
+    return drain(this.#continue(threadId, options, options.onEvent !== undefined), options.onEvent);
   }
 
   /** Starts a run and yields its events; the generator's return value is the result. */
-  async *stream(input: RunInput, options: RunOptions = {}): AsyncGenerator<AgentEvent, RunResult> {
+  stream(input: RunInput, options: RunOptions = {}): AsyncGenerator<AgentEvent, RunResult> {
+    return this.#start(input, options, true);
+  }
+
+  /** Continues a thread and yields its events; the generator's return value is the result. */
+  resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> & { resume?: unknown } = {}): AsyncGenerator<AgentEvent, RunResult> {
+    return this.#continue(threadId, options, true);
+  }
+
+  /**
+   * A run's events and result. With `listening` false (a `run()` without `onEvent`) the nodes' events
+   * are not streamed at all: nobody reads them, and streaming them is a good part of a step's cost.
+   */
+  async *#start(input: RunInput, options: RunOptions, listening: boolean): AsyncGenerator<AgentEvent, RunResult> {
     const threadId = options.threadId ?? (this.options.newThreadId ?? randomUUID)();
     const lock = await this.#lock(threadId);
     try {
@@ -193,15 +206,14 @@ export class Agent {
       checkQuestion(input.question, budgets.maxQuestionChars);
       const { storage } = await this.#setup;
       const images = await ingestInputImages(input.images ?? [], storage.images, this.options.maxInputPixels);
-      yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options);
+      yield* this.#execute(threadId, { question: input.question, images, budgets }, budgets, 0, false, options, listening);
       return await this.#result(threadId);
     } finally {
       await lock.release();
     }
   }
 
-  /** Continues a thread and yields its events; the generator's return value is the result. */
-  async *resumeStream(threadId: string, options: Omit<RunOptions, "threadId"> & { resume?: unknown } = {}): AsyncGenerator<AgentEvent, RunResult> {
+  async *#continue(threadId: string, options: Omit<RunOptions, "threadId"> & { resume?: unknown }, listening: boolean): AsyncGenerator<AgentEvent, RunResult> {
     const lock = await this.#lock(threadId);
     try {
       const snapshot = await this.#snapshot(threadId);
@@ -217,7 +229,7 @@ export class Agent {
         const values = snapshot.values as AgentStateValue;
         // With an answer, the interrupted node runs again and its `interrupt()` returns the answer.
         const input = "resume" in options ? new Command({ resume: options.resume }) : null;
-        yield* this.#execute(threadId, input, values.budgets, values.counters.elapsedMs, true, options);
+        yield* this.#execute(threadId, input, values.budgets, values.counters.elapsedMs, true, options, listening);
       }
       return await this.#result(threadId);
     } finally {
@@ -293,12 +305,13 @@ export class Agent {
     elapsedMs: number,
     resumed: boolean,
     options: Pick<RunOptions, "signal" | "tokens">,
+    listening: boolean,
   ): AsyncGenerator<AgentEvent> {
     const { signal } = options;
     const { storage, graph } = await this.#setup;
     const context: AgentContext = {
       ...createAgentContext({ ...this.options, tools: this.tools, storage }, budgets.maxWallClockMs - elapsedMs),
-      ...(options.tokens ? { streamTokens: true } : {}),
+      ...(options.tokens && listening ? { streamTokens: true } : {}),
     };
     yield { type: "run_started", threadId, resumed };
     let interrupted = false;
@@ -306,9 +319,9 @@ export class Agent {
       const stream = await graph.stream(input, {
         ...this.#config(threadId),
         context,
-        // "values" too: the last state comes with the stream, so the result needs no rebuild of the
+        // "values": the last state comes with the stream, so the result needs no rebuild of the
         // thread from its checkpoints (the delta fields would make that read every one of them).
-        streamMode: ["custom", "values"],
+        streamMode: listening ? ["custom", "values"] : ["values"],
         durability: "sync",
         recursionLimit: recursionLimitFor(budgets),
         ...(signal ? { signal } : {}),

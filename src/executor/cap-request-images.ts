@@ -7,7 +7,8 @@ import { text, type ContentPart, type ModelMessage } from "../models/messages.js
  * name. Requests within the limit come back unchanged.
  */
 export function capRequestImages(messages: readonly ModelMessage[], max: number): ModelMessage[] {
-  const total = messages.reduce((count, message) => count + message.content.filter((part) => part.type === "image").length, 0);
+  let total = 0;
+  for (const message of messages) for (const part of message.content) if (part.type === "image") total++;
   if (total <= max) return [...messages];
   const keepFrom = total - Math.max(0, max - 1);
   let seen = 0;

@@ -37,7 +37,11 @@ export async function resolveRequestImages(
   options: ResolveRequestImagesOptions = {},
 ): Promise<{ messages: ModelMessage[]; imageTokens: number }> {
   const capped = options.maxImages === undefined ? messages : capRequestImages(messages, options.maxImages);
-  const ids = [...new Set(capped.flatMap((message) => message.content.flatMap((part) => (part.type === "image" && !part.data ? [part.ref.id] : []))))];
+  const unloaded = new Set<string>();
+  for (const message of capped) for (const part of message.content) if (part.type === "image" && !part.data) unloaded.add(part.ref.id);
+  // Nothing to load (a turn without images, or with their bytes already in it): the messages as they are.
+  if (unloaded.size === 0) return { messages: capped, imageTokens: 0 };
+  const ids = [...unloaded];
   const refs = new Map(capped.flatMap((message) => message.content.flatMap((part) => (part.type === "image" ? [[part.ref.id, part.ref] as const] : []))));
   const prepared = new Map<string, ModelImage | InterleafError>();
   let next = 0;

@@ -58,4 +58,17 @@ describe("the wall-clock budget holds inside a step", () => {
     const result = await agent.run({ question: "?" }, { signal: controller.signal });
     expect(result.status).toBe("interrupted");
   }, 10_000);
+
+  it("aborting the run during a call to a backend that ignores its signal interrupts it at once", async () => {
+    const controller = new AbortController();
+    const model = scriptedModel(() => {
+      setTimeout(() => controller.abort(), 50);
+      return new Promise<never>(() => undefined);
+    });
+    const agent = createGraphAgent({ graph: interleavedGraph(), model, dialect: r1v4Dialect() });
+    const started = Date.now();
+    const result = await agent.run({ question: "?" }, { signal: controller.signal });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.status).toBe("interrupted");
+  }, 10_000);
 });

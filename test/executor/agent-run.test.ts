@@ -32,6 +32,17 @@ describe("an interleaved run", () => {
     expect(types.at(-2)).toBe("answer");
   });
 
+  it("runs the same without anyone listening to its events (run() without onEvent streams none)", async () => {
+    const script = () => scriptedModel([call("describe", { image: "original image" }), answer("576 by 1024")]);
+    const make = () => createGraphAgent({ graph: interleavedGraph(), model: script(), dialect: r1v4Dialect(), tools: [describeTool([])], now: () => 1_000, newThreadId: () => "t" });
+    const events: AgentEvent[] = [];
+    const heard = await make().run({ question: "How large is the photo?", images: [photo] }, { onEvent: (e) => events.push(e) });
+    const unheard = await make().run({ question: "How large is the photo?", images: [photo] });
+    expect(events.length).toBeGreaterThan(5);
+    expect({ ...unheard, checkpointId: undefined }).toEqual({ ...heard, checkpointId: undefined });
+    expect(unheard.steps.map((s) => s.kind)).toEqual(["tool_calls", "answer"]);
+  });
+
   it("sends the model the image bytes only in requests, and keeps references in state", async () => {
     const images = new MemoryImageStore();
     const model = scriptedModel([answer("a bottle")]);

@@ -22,7 +22,19 @@ export function toolCallLine(tag: string, name: string, args: Record<string, unk
  * actions whose tool the agent has, then the agent's other tools under their own names (when the
  * dialect has JSON tool calls).
  */
-export function advertisedTools(options: ResolvedTextProtocolOptions, registry: ToolRegistry): AdvertisedTool[] {
+export function advertisedTools(options: ResolvedTextProtocolOptions, registry: ToolRegistry): readonly AdvertisedTool[] {
+  // Options and registries never change once made: the list is worked out once per pair (once per
+  // run, not once per turn; a schema's example is the costly part).
+  const byOptions = advertised.get(registry) ?? new WeakMap<ResolvedTextProtocolOptions, readonly AdvertisedTool[]>();
+  advertised.set(registry, byOptions);
+  let tools = byOptions.get(options);
+  if (tools === undefined) byOptions.set(options, (tools = listAdvertisedTools(options, registry)));
+  return tools;
+}
+
+const advertised = new WeakMap<ToolRegistry, WeakMap<ResolvedTextProtocolOptions, readonly AdvertisedTool[]>>();
+
+function listAdvertisedTools(options: ResolvedTextProtocolOptions, registry: ToolRegistry): AdvertisedTool[] {
   const out: AdvertisedTool[] = [];
   const covered = new Set<string>();
   const specs = new Map(registry.specs().map((spec) => [spec.name, spec]));

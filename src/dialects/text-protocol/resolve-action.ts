@@ -31,12 +31,12 @@ export function resolveAction(action: TaggedAction, options: ResolvedTextProtoco
 }
 
 function resolveToolCall(body: string, tag: string, options: ResolvedTextProtocolOptions, registry?: ToolRegistry): ActionResolution {
-  const shape = `write ${toolCallLine(tag, "<tool name>", { "<argument>": "<value>" })}`;
+  const shape = () => `write ${toolCallLine(tag, "<tool name>", { "<argument>": "<value>" })}`;
   const parsed = options.readCallBody(body);
-  if (!parsed.ok) return { ok: false, problem: `<${tag}> does not hold valid JSON: ${parsed.problem}; ${shape}` };
+  if (!parsed.ok) return { ok: false, problem: `<${tag}> does not hold valid JSON: ${parsed.problem}; ${shape()}` };
   const value = parsed.value as { name?: unknown; arguments?: unknown; parameters?: unknown } | null;
   if (typeof value !== "object" || value === null || Array.isArray(value) || typeof value.name !== "string" || value.name.trim() === "") {
-    return { ok: false, problem: `<${tag}> must hold a JSON object with a "name" and "arguments"; ${shape}` };
+    return { ok: false, problem: `<${tag}> must hold a JSON object with a "name" and "arguments"; ${shape()}` };
   }
   const name = value.name.trim();
   const args = toArgumentObject(value.arguments ?? value.parameters);

@@ -1,3 +1,5 @@
+import { closeTagPattern, openTagPattern } from "./tag-patterns.js";
+
 /** Which tags a text-protocol turn uses. */
 export interface TaggedTurnSyntax {
   thinkTag: string;
@@ -41,18 +43,6 @@ interface TagMatch {
   end: number;
 }
 
-function escape(tag: string): string {
-  return tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function openPattern(tag: string): RegExp {
-  return new RegExp(`<${escape(tag)}(?:\\s[^<>]*)?>`, "gi");
-}
-
-function closePattern(tag: string): RegExp {
-  return new RegExp(`</${escape(tag)}\\s*>`, "gi");
-}
-
 function firstMatch(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
   pattern.lastIndex = from;
   return pattern.exec(text);
@@ -90,8 +80,8 @@ function findSpans(text: string, tags: readonly string[], from: number): Span[] 
   const opensByTag = new Map<string, ForwardCursor>();
   const closesByTag = new Map<string, ForwardCursor>();
   for (const tag of new Set(tags)) {
-    opensByTag.set(tag, new ForwardCursor(allMatches(openPattern(tag), tag, text, from)));
-    closesByTag.set(tag, new ForwardCursor(allMatches(closePattern(tag), tag, text, from)));
+    opensByTag.set(tag, new ForwardCursor(allMatches(openTagPattern(tag), tag, text, from)));
+    closesByTag.set(tag, new ForwardCursor(allMatches(closeTagPattern(tag), tag, text, from)));
   }
   // Opening tags of different names never start at the same place: no tag contains "<".
   const opens = [...opensByTag.values()].flatMap((cursor) => cursor.matches).sort((a, b) => a.start - b.start);
@@ -126,12 +116,12 @@ function findSpans(text: string, tags: readonly string[], from: number): Span[] 
 export function parseTaggedTurn(raw: string, syntax: TaggedTurnSyntax): TaggedTurn {
   let text = raw;
   if (syntax.resultTag) {
-    const madeUp = firstMatch(openPattern(syntax.resultTag), text, 0);
+    const madeUp = firstMatch(openTagPattern(syntax.resultTag), text, 0);
     if (madeUp) text = text.slice(0, madeUp.index);
   }
   const actionTags = [...(syntax.toolCallTag ? [syntax.toolCallTag] : []), ...syntax.actionTags];
-  const thinkOpen = firstMatch(openPattern(syntax.thinkTag), text, 0);
-  const thinkClose = firstMatch(closePattern(syntax.thinkTag), text, thinkOpen ? thinkOpen.index + thinkOpen[0].length : 0);
+  const thinkOpen = firstMatch(openTagPattern(syntax.thinkTag), text, 0);
+  const thinkClose = firstMatch(closeTagPattern(syntax.thinkTag), text, thinkOpen ? thinkOpen.index + thinkOpen[0].length : 0);
   let thought = "";
   let rest = 0;
   if (thinkClose) {

@@ -17,29 +17,8 @@ export function textProtocolMessages(options: ResolvedTextProtocolOptions, input
   messages.push({ role: "user", content: firstUserContent(options, input) });
   let round = 0;
   for (const step of input.steps) {
-    if (step.source === "graph") {
-      messages.push({ role: "user", content: [text(introduceGraphToolCalls(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] });
-      continue;
-    }
-    messages.push({ role: "assistant", content: [text(replayText(step, options))] });
-    if (step.kind === "tool_calls" && options.observationContent) {
-      round++;
-      const images: ImagePart[] = step.calls.flatMap((call) => call.observation.images.map((ref, i) => imagePart(ref, input.gallery, `image ${i + 1}`)));
-      const texts = step.calls.map((call) => options.renderResult(call, observationText(call.observation)));
-      // A note interleaf added (calls capped by a budget) is no part of the loop's framing, but the model must see it.
-      const note = step.note ? [text(`\n${step.note}`)] : [];
-      messages.push({ role: "user", content: [...options.observationContent({ question: input.question, step, round, texts, images }), ...note] });
-    } else if (step.kind === "tool_calls") {
-      round++;
-      const note = step.note ? [text(`\n${step.note}`)] : [];
-      const verbatim = step.executedBy === "server";
-      messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input, verbatim)), ...note] });
-    } else if (step.kind === "malformed" && options.malformedContent) {
-      messages.push({ role: "user", content: options.malformedContent(step.problem ?? "") });
-    } else if (step.kind === "malformed") {
-      const message = `Error: your previous turn could not be used: ${step.problem ?? "it was not understood"}. ${formatReminder(options, input.tools)}`;
-      messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });
-    }
+    if (step.source !== "graph" && step.kind === "tool_calls") round++;
+    messages.push(...stepMessages(step, round, options, input));
   }
   return options.continueTurns ? oneAssistantMessage(messages) : messages;
 }
@@ -69,6 +48,57 @@ function resultContent(call: ToolCallRecord, options: ResolvedTextProtocolOption
 function wrap(tag: string, parts: ContentPart[]): ContentPart[] {
   if (!tag) return parts;
   return [text(`<${tag}>\n`), ...parts, text(`\n</${tag}>`)];
+}
+
+/** What a step's messages were built from, besides the step itself. */
+interface BuiltStep {
+  round: number;
+  question: string;
+  images: DialectInput["images"];
+  tools: DialectInput["tools"];
+  messages: ModelMessage[];
+}
+
+const builtSteps = new WeakMap<ResolvedTextProtocolOptions, WeakMap<TrajectoryStep, BuiltStep>>();
+
+/**
+ * The messages a step adds to the conversation, built once per step: a run's steps do not change,
+ * and every turn replays all of them. (An image's label depends only on the images before it,
+ * which do not change either.) Built again when the question, input images, tools or round differ
+ * (another run over the same step objects).
+ */
+function stepMessages(step: TrajectoryStep, round: number, options: ResolvedTextProtocolOptions, input: DialectInput): ModelMessage[] {
+  const byStep = builtSteps.get(options) ?? new WeakMap<TrajectoryStep, BuiltStep>();
+  builtSteps.set(options, byStep);
+  const built = byStep.get(step);
+  if (built && built.round === round && built.question === input.question && built.images === input.images && built.tools === input.tools) return built.messages;
+  const messages = writeStepMessages(step, round, options, input);
+  byStep.set(step, { round, question: input.question, images: input.images, tools: input.tools, messages });
+  return messages;
+}
+
+function writeStepMessages(step: TrajectoryStep, round: number, options: ResolvedTextProtocolOptions, input: DialectInput): ModelMessage[] {
+  if (step.source === "graph") {
+    return [{ role: "user", content: [text(introduceGraphToolCalls(step)), ...step.calls.flatMap((call) => resultContent(call, options, input))] }];
+  }
+  const messages: ModelMessage[] = [{ role: "assistant", content: [text(replayText(step, options))] }];
+  if (step.kind === "tool_calls" && options.observationContent) {
+    const images: ImagePart[] = step.calls.flatMap((call) => call.observation.images.map((ref, i) => imagePart(ref, input.gallery, `image ${i + 1}`)));
+    const texts = step.calls.map((call) => options.renderResult(call, observationText(call.observation)));
+    // A note interleaf added (calls capped by a budget) is no part of the loop's framing, but the model must see it.
+    const note = step.note ? [text(`\n${step.note}`)] : [];
+    messages.push({ role: "user", content: [...options.observationContent({ question: input.question, step, round, texts, images }), ...note] });
+  } else if (step.kind === "tool_calls") {
+    const note = step.note ? [text(`\n${step.note}`)] : [];
+    const verbatim = step.executedBy === "server";
+    messages.push({ role: "user", content: [...step.calls.flatMap((call) => resultContent(call, options, input, verbatim)), ...note] });
+  } else if (step.kind === "malformed" && options.malformedContent) {
+    messages.push({ role: "user", content: options.malformedContent(step.problem ?? "") });
+  } else if (step.kind === "malformed") {
+    const message = `Error: your previous turn could not be used: ${step.problem ?? "it was not understood"}. ${formatReminder(options, input.tools)}`;
+    messages.push({ role: "user", content: wrap(options.resultTag, [text(message)]) });
+  }
+  return messages;
 }
 
 /**

@@ -91,7 +91,10 @@ export interface TextProtocolOptions {
   intro?: string;
   /** Extra lines for the built-in system prompt, given the agent's tools. */
   guidance?: (registry: ToolRegistry) => string[];
-  /** Replaces the built-in system prompt. */
+  /**
+   * Replaces the built-in system prompt. Called once per tool registry (the prompt is the same
+   * for every turn of a run), so it must depend on its argument only.
+   */
   systemPrompt?: (context: TextProtocolPromptContext) => string;
   /**
    * Replaces the first user message (default: the question's images, then the question): a

@@ -18,26 +18,27 @@ export function answerLine(answerTag: string): string {
 }
 
 /**
- * The built-in system prompt of a text-protocol dialect: the tools in prose, where results come
- * back, one output-format line per tool and the answer, and the reasoning rule last.
+ * The system prompt of a text-protocol dialect: its own `systemPrompt`, else the built-in one (the
+ * tools in prose, where results come back, one output-format line per tool and the answer, and the
+ * reasoning rule last).
  */
 export function textProtocolPrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
-  if (options.systemPrompt) {
-    const tools = advertisedTools(options, registry);
-    return options.systemPrompt({ tools: tools.map(({ name, description, format }) => ({ name, description, format })), registry, options });
-  }
-  // Options and registries never change once made, so the built-in prompt is written once per
-  // pair (once per run, not once per turn).
-  const byOptions = builtInPrompts.get(registry) ?? new WeakMap<ResolvedTextProtocolOptions, string>();
-  builtInPrompts.set(registry, byOptions);
-  const cached = byOptions.get(options);
-  if (cached !== undefined) return cached;
-  const prompt = builtInPrompt(options, registry);
-  byOptions.set(options, prompt);
+  // Options and registries never change once made, so the prompt is written once per pair (once
+  // per run, not once per turn).
+  const byOptions = prompts.get(registry) ?? new WeakMap<ResolvedTextProtocolOptions, string>();
+  prompts.set(registry, byOptions);
+  let prompt = byOptions.get(options);
+  if (prompt === undefined) byOptions.set(options, (prompt = writePrompt(options, registry)));
   return prompt;
 }
 
-const builtInPrompts = new WeakMap<ToolRegistry, WeakMap<ResolvedTextProtocolOptions, string>>();
+const prompts = new WeakMap<ToolRegistry, WeakMap<ResolvedTextProtocolOptions, string>>();
+
+function writePrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
+  if (!options.systemPrompt) return builtInPrompt(options, registry);
+  const tools = advertisedTools(options, registry);
+  return options.systemPrompt({ tools: tools.map(({ name, description, format }) => ({ name, description, format })), registry, options });
+}
 
 function builtInPrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
   const tools = advertisedTools(options, registry);

@@ -1,11 +1,9 @@
+import { closeTagPattern, escapeTag, openTagPattern } from "./tag-patterns.js";
+
 /** One assistant turn of a trace, with the result texts that followed it. */
 export interface TraceSegment {
   text: string;
   observations: string[];
-}
-
-function escape(tag: string): string {
-  return tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
@@ -26,7 +24,10 @@ function forwardSearch(text: string, pattern: RegExp): (from: number) => RegExpE
 
 /** Whether a text holds an opening result tag (`<observation>`), i.e. may be a trace with results. */
 export function holdsResultTag(text: string, resultTag: string): boolean {
-  return resultTag !== "" && new RegExp(`<${escape(resultTag)}(?:\\s[^<>]*)?>`, "i").test(text);
+  if (resultTag === "") return false;
+  const pattern = openTagPattern(resultTag);
+  pattern.lastIndex = 0;
+  return pattern.test(text);
 }
 
 /**
@@ -35,9 +36,9 @@ export function holdsResultTag(text: string, resultTag: string): boolean {
  * when that is missing, at the next reasoning tag. Linear in the trace's length.
  */
 export function traceSegments(trace: string, resultTag: string, thinkTag: string): TraceSegment[] {
-  const resultOpen = new RegExp(`<${escape(resultTag)}(?:\\s[^<>]*)?>`, "gi");
-  const closeFrom = forwardSearch(trace, new RegExp(`</${escape(resultTag)}\\s*>`, "gi"));
-  const thinkFrom = forwardSearch(trace, new RegExp(`<${escape(thinkTag)}>`, "g"));
+  const resultOpen = openTagPattern(resultTag);
+  const closeFrom = forwardSearch(trace, closeTagPattern(resultTag));
+  const thinkFrom = forwardSearch(trace, new RegExp(`<${escapeTag(thinkTag)}>`, "g"));
   const out: TraceSegment[] = [{ text: "", observations: [] }];
   let cursor = 0;
   for (;;) {
