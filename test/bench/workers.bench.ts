@@ -43,6 +43,8 @@ async function withWorkers<T>(setup: Setup, count: number, use: () => Promise<T>
 /** Enqueues `items` items at once and returns the seconds until the last one completed. */
 async function drain(setup: Setup, spec: AgentSpec, prefix: string, items: number): Promise<number> {
   const queue = runQueue(REDIS, setup.queueName);
+  // Each job waited on below listens for the queue closing until it finishes: all at once here.
+  queue.setMaxListeners(items + 10);
   const events = new QueueEvents(setup.queueName, { connection: redisConnection(REDIS) });
   await events.waitUntilReady();
   try {
