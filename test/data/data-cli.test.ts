@@ -71,4 +71,18 @@ describe("interleaf data", () => {
     t = io(dir);
     expect(await runCli(["data", "export", "nope", "--db", db(), "--format", "raw", "--out", "x"], t.cli)).toBe(EXIT.threadNotFound);
   });
+
+  it("names the labels file and its line when the file is missing or a line is not a label", async () => {
+    let t = io(dir);
+    expect(await runCli(["data", "filter", "--all", "--db", db(), "--labels", "missing.jsonl", "--filters", "format"], t.cli)).toBe(EXIT.failed);
+    expect(t.err()).toContain("missing.jsonl");
+    writeFileSync(join(dir, "bad.jsonl"), [JSON.stringify({ thread: "good", gold: "3" }), "", "{not json"].join("\n"));
+    t = io(dir);
+    expect(await runCli(["data", "filter", "--all", "--db", db(), "--labels", "bad.jsonl", "--filters", "format"], t.cli)).toBe(EXIT.failed);
+    expect(t.err()).toMatch(/bad\.jsonl line 3 is not JSON/);
+    writeFileSync(join(dir, "nothread.jsonl"), JSON.stringify({ gold: "3" }));
+    t = io(dir);
+    expect(await runCli(["data", "filter", "--all", "--db", db(), "--labels", "nothread.jsonl", "--filters", "format"], t.cli)).toBe(EXIT.failed);
+    expect(t.err()).toMatch(/nothread\.jsonl: line 1 has no "thread"/);
+  });
 });

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InterleafError } from "../../../src/errors/index.js";
 import type { Storage } from "../../../src/storage/storage.js";
 import { trajectoryRecord, type TrajectoryRecord } from "../../../src/data/index.js";
 import { EvalRunTable } from "../../../src/eval/index.js";
+import { jsonLines } from "../../../src/eval/datasets/json-lines.js";
 import { threadNotFound, UsageError } from "../../cli-error.js";
 import type { CliIo } from "../../cli-io.js";
 import { readOnlyAgent } from "../../open-cli-agent.js";
@@ -63,27 +63,17 @@ async function allThreadIds(storage: Storage): Promise<string[]> {
 }
 
 async function readLabels(path: string): Promise<Map<string, Label>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new InterleafError("config_invalid", `cannot read the labels file ${path}`, { cause: error, details: { path } });
-  }
   const labels = new Map<string, Label>();
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      throw new UsageError(`--labels ${path}: line ${i + 1} is not JSON`);
+  // Read as a stream, a line at a time: a labels file of a large run need not fit in one string.
+  for await (const { row, line, value } of jsonLines(path)) {
+    if (typeof value.thread !== "string") {
+      throw new InterleafError("dataset_invalid", `--labels ${path}: line ${line} has no "thread"`, { details: { path, row, expected: "a thread id" } });
     }
-    if (typeof row.thread !== "string") throw new UsageError(`--labels ${path}: line ${i + 1} has no "thread"`);
-    labels.set(row.thread, {
-      gold: row.gold,
-      ...(typeof row.benchmark === "string" ? { benchmark: row.benchmark } : {}),
-      ...(typeof row.category === "string" ? { category: row.category } : {}),
+    labels.set(value.thread, {
+      gold: value.gold,
+      ...(typeof value.benchmark === "string" ? { benchmark: value.benchmark } : {}),
+      ...(typeof value.category === "string" ? { category: value.category } : {}),
     });
-  });
+  }
   return labels;
 }
