@@ -1,5 +1,5 @@
 import { InterleafError } from "../../src/errors/index.js";
-import { abortErrorFor, raceAbort, withTimeoutSignal } from "../../src/net/abortable.js";
+import { abortErrorFor, raceAbort, timeLimit } from "../../src/net/abortable.js";
 import { withRetry, type RetryOptions } from "../../src/net/retry.js";
 import type { ResultCache } from "../../src/storage/result-cache.js";
 import type { ToolContext } from "../../src/tools/tool.js";
@@ -29,13 +29,15 @@ export async function runSearchItem<T>(context: ToolContext, options: SearchCall
   const timeoutMs = options.timeoutMs ?? 30_000;
   const value = await withRetry(
     async () => {
-      const signal = withTimeoutSignal(context.signal, timeoutMs);
+      const limit = timeLimit(timeoutMs, context.signal, `${what} took longer than ${timeoutMs} ms`);
       try {
-        return await raceAbort(run(signal), signal);
+        return await raceAbort(run(limit.signal), limit.signal);
       } catch (error) {
-        const mapped = abortErrorFor(signal, what, timeoutMs, error);
+        const mapped = abortErrorFor(limit.signal, what, timeoutMs, error);
         if (mapped && !(InterleafError.isInstance(error) && error.code === "timeout")) throw mapped;
         throw InterleafError.isInstance(error) ? error : InterleafError.from(error, "search_failed", what);
+      } finally {
+        limit.clear();
       }
     },
     { ...options.retry, signal: context.signal },

@@ -1,4 +1,5 @@
 import { InterleafError } from "../errors/index.js";
+import type { ImageRef } from "../images/image-ref.js";
 import type { ImageStore } from "../images/image-store.js";
 import type { ModelImageSizing } from "../images/model-input-size.js";
 import { prepareModelImage, type ModelImage } from "../images/prepare-model-image.js";
@@ -37,12 +38,11 @@ export async function resolveRequestImages(
   options: ResolveRequestImagesOptions = {},
 ): Promise<{ messages: ModelMessage[]; imageTokens: number }> {
   const capped = options.maxImages === undefined ? messages : capRequestImages(messages, options.maxImages);
-  const unloaded = new Set<string>();
-  for (const message of capped) for (const part of message.content) if (part.type === "image" && !part.data) unloaded.add(part.ref.id);
+  const refs = new Map<string, ImageRef>();
+  for (const message of capped) for (const part of message.content) if (part.type === "image" && !part.data) refs.set(part.ref.id, part.ref);
   // Nothing to load (a turn without images, or with their bytes already in it): the messages as they are.
-  if (unloaded.size === 0) return { messages: capped, imageTokens: 0 };
-  const ids = [...unloaded];
-  const refs = new Map(capped.flatMap((message) => message.content.flatMap((part) => (part.type === "image" ? [[part.ref.id, part.ref] as const] : []))));
+  if (refs.size === 0) return { messages: capped, imageTokens: 0 };
+  const ids = [...refs.keys()];
   const prepared = new Map<string, ModelImage | InterleafError>();
   let next = 0;
   const worker = async () => {

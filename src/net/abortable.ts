@@ -1,17 +1,5 @@
 import { InterleafError } from "../errors/index.js";
 
-/**
- * A signal that aborts when `signal` does or after `timeoutMs`, whichever comes first; the
- * reason of a timeout is a `TimeoutError` `DOMException`.
- */
-export function withTimeoutSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal {
-  const signals: AbortSignal[] = [];
-  if (signal) signals.push(signal);
-  if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) signals.push(AbortSignal.timeout(timeoutMs));
-  if (signals.length === 0) return new AbortController().signal;
-  return signals.length === 1 ? (signals[0] as AbortSignal) : AbortSignal.any(signals);
-}
-
 /** A time limit on one piece of work, from {@link timeLimit}. */
 export interface TimeLimit {
   /** Fires when the time is up or the parent signal fires: give it to the work. */
@@ -26,7 +14,8 @@ export interface TimeLimit {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Guards one piece of work (a model call, a tool call) with a time limit and the caller's signal.
+ * Guards one piece of work (a model call, a tool call, an HTTP request) with a time limit and the
+ * caller's signal.
  * The reason of a timeout is a `TimeoutError` `DOMException` saying `why`. Unlike
  * `AbortSignal.any([AbortSignal.timeout(ms), parent])`, it lets go of the parent and the timer as
  * soon as the work is over (`clear`): a long run's signal does not collect one dependant per step,

@@ -1,5 +1,5 @@
 import { InterleafError } from "../errors/index.js";
-import { abortErrorFor, withTimeoutSignal } from "./abortable.js";
+import { abortErrorFor, timeLimit } from "./abortable.js";
 import type { AllowList } from "./allow-list.js";
 import { httpStatusError } from "./http-status-error.js";
 import { pinnedFetch } from "./pinned-fetch.js";
@@ -71,10 +71,19 @@ const DEFAULT_HEADERS = {
  * ```
  */
 export async function safeFetch(input: string, options: SafeFetchOptions = {}): Promise<SafeResponse> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const limit = timeLimit(timeoutMs, options.signal, `fetching ${input} took longer than ${timeoutMs} ms`);
+  try {
+    return await fetchFollowingRedirects(input, options, limit.signal, timeoutMs);
+  } finally {
+    limit.clear();
+  }
+}
+
+/** {@link safeFetch} within its time limit: every hop guarded, redirects followed by hand, the body read. */
+async function fetchFollowingRedirects(input: string, options: SafeFetchOptions, signal: AbortSignal, timeoutMs: number): Promise<SafeResponse> {
   const maxBytes = options.maxBytes ?? 5_000_000;
   const maxRedirects = options.maxRedirects ?? 5;
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const signal = withTimeoutSignal(options.signal, timeoutMs);
   const headers = { ...DEFAULT_HEADERS, ...lowerKeys(options.headers ?? {}) };
   const redirects: string[] = [];
   let current = input;

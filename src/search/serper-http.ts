@@ -1,5 +1,5 @@
 import { InterleafError } from "../errors/index.js";
-import { abortErrorFor, withTimeoutSignal } from "../net/abortable.js";
+import { abortErrorFor, timeLimit } from "../net/abortable.js";
 import { httpStatusError } from "../net/http-status-error.js";
 import { readLimitedBody } from "../net/read-limited-body.js";
 import { redactSecrets } from "../net/redact.js";
@@ -42,7 +42,8 @@ export function serperGoogle(options: SerperOptions): { key: string; base: strin
 export async function serperPost(url: string, body: Record<string, unknown>, key: string, options: SerperOptions, what: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const combined = withTimeoutSignal(signal, timeoutMs);
+  const limit = timeLimit(timeoutMs, signal, `${what} took longer than ${timeoutMs} ms`);
+  const combined = limit.signal;
   let response: Response;
   let bytes: Uint8Array;
   try {
@@ -63,6 +64,8 @@ export async function serperPost(url: string, body: Record<string, unknown>, key
     if (InterleafError.isInstance(error)) throw error.code === "fetch_failed" ? new InterleafError("search_failed", error.message, { cause: error }) : error;
     const message = redactSecrets((error as Error).message ?? String(error), [key]);
     throw new InterleafError("search_failed", `${what} could not reach Serper (${message}); try again later`, { cause: error, retryable: true });
+  } finally {
+    limit.clear();
   }
   let parsed: unknown;
   try {

@@ -1,7 +1,7 @@
 import type { TavilyClient } from "@tavily/core";
 import { InterleafError, type AnyInterleafError } from "../errors/index.js";
 import { httpStatusError } from "../net/http-status-error.js";
-import { abortErrorFor, raceAbort, withTimeoutSignal } from "../net/abortable.js";
+import { abortErrorFor, raceAbort, timeLimit } from "../net/abortable.js";
 import { redactSecrets } from "../net/redact.js";
 import { loadApiKey } from "../util/load-api-key.js";
 
@@ -55,11 +55,13 @@ function lazyTavilyClient(apiKey: string, base: string): Pick<TavilyClient, "sea
 
 /** Runs one SDK call under a time limit and the caller's signal, mapping its errors. */
 export async function callTavily<T>(resolved: ResolvedTavily, what: string, signal: AbortSignal | undefined, run: (timeoutSeconds: number) => Promise<T>): Promise<T> {
-  const combined = withTimeoutSignal(signal, resolved.timeoutMs);
+  const limit = timeLimit(resolved.timeoutMs, signal, `${what} took longer than ${resolved.timeoutMs} ms`);
   try {
-    return await raceAbort(run(Math.max(1, Math.ceil(resolved.timeoutMs / 1000))), combined);
+    return await raceAbort(run(Math.max(1, Math.ceil(resolved.timeoutMs / 1000))), limit.signal);
   } catch (error) {
-    throw abortErrorFor(combined, what, resolved.timeoutMs, error) ?? tavilyError(error, what, resolved.key);
+    throw abortErrorFor(limit.signal, what, resolved.timeoutMs, error) ?? tavilyError(error, what, resolved.key);
+  } finally {
+    limit.clear();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ToolRegistry } from "../../tools/tool-registry.js";
 import { inlineJson } from "../inline-json.js";
+import { memoByPair } from "../../util/memo-by-pair.js";
 import { exampleFromSchema } from "../prompt-fragments.js";
 import type { ResolvedTextProtocolOptions } from "./text-protocol-options.js";
 
@@ -23,16 +24,12 @@ export function toolCallLine(tag: string, name: string, args: Record<string, unk
  * dialect has JSON tool calls).
  */
 export function advertisedTools(options: ResolvedTextProtocolOptions, registry: ToolRegistry): readonly AdvertisedTool[] {
-  // Options and registries never change once made: the list is worked out once per pair (once per
-  // run, not once per turn; a schema's example is the costly part).
-  const byOptions = advertised.get(registry) ?? new WeakMap<ResolvedTextProtocolOptions, readonly AdvertisedTool[]>();
-  advertised.set(registry, byOptions);
-  let tools = byOptions.get(options);
-  if (tools === undefined) byOptions.set(options, (tools = listAdvertisedTools(options, registry)));
-  return tools;
+  return advertisedByRegistry(registry, options);
 }
 
-const advertised = new WeakMap<ToolRegistry, WeakMap<ResolvedTextProtocolOptions, readonly AdvertisedTool[]>>();
+// Options and registries never change once made: the list is worked out once per pair (once per
+// run, not once per turn; a schema's example is the costly part).
+const advertisedByRegistry = memoByPair((registry: ToolRegistry, options: ResolvedTextProtocolOptions): readonly AdvertisedTool[] => listAdvertisedTools(options, registry));
 
 function listAdvertisedTools(options: ResolvedTextProtocolOptions, registry: ToolRegistry): AdvertisedTool[] {
   const out: AdvertisedTool[] = [];

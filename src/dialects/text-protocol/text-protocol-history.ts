@@ -68,8 +68,8 @@ const builtSteps = new WeakMap<ResolvedTextProtocolOptions, WeakMap<TrajectorySt
  * (another run over the same step objects).
  */
 function stepMessages(step: TrajectoryStep, round: number, options: ResolvedTextProtocolOptions, input: DialectInput): ModelMessage[] {
-  const byStep = builtSteps.get(options) ?? new WeakMap<TrajectoryStep, BuiltStep>();
-  builtSteps.set(options, byStep);
+  let byStep = builtSteps.get(options);
+  if (!byStep) builtSteps.set(options, (byStep = new WeakMap()));
   const built = byStep.get(step);
   if (built && built.round === round && built.question === input.question && built.images === input.images && built.tools === input.tools) return built.messages;
   const messages = writeStepMessages(step, round, options, input);

@@ -1,6 +1,7 @@
 import type { ToolRegistry } from "../../tools/tool-registry.js";
 import { describeBoxes, describeImageNames } from "../prompt-fragments.js";
 import { advertisedTools } from "./advertised-tools.js";
+import { memoByPair } from "../../util/memo-by-pair.js";
 import type { ResolvedTextProtocolOptions } from "./text-protocol-options.js";
 
 const DEFAULT_INTRO =
@@ -23,16 +24,12 @@ export function answerLine(answerTag: string): string {
  * reasoning rule last).
  */
 export function textProtocolPrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
-  // Options and registries never change once made, so the prompt is written once per pair (once
-  // per run, not once per turn).
-  const byOptions = prompts.get(registry) ?? new WeakMap<ResolvedTextProtocolOptions, string>();
-  prompts.set(registry, byOptions);
-  let prompt = byOptions.get(options);
-  if (prompt === undefined) byOptions.set(options, (prompt = writePrompt(options, registry)));
-  return prompt;
+  return promptByRegistry(registry, options);
 }
 
-const prompts = new WeakMap<ToolRegistry, WeakMap<ResolvedTextProtocolOptions, string>>();
+// Options and registries never change once made, so the prompt is written once per pair (once per
+// run, not once per turn).
+const promptByRegistry = memoByPair((registry: ToolRegistry, options: ResolvedTextProtocolOptions) => writePrompt(options, registry));
 
 function writePrompt(options: ResolvedTextProtocolOptions, registry: ToolRegistry): string {
   if (!options.systemPrompt) return builtInPrompt(options, registry);
