@@ -85,4 +85,13 @@ describe("interleaf data", () => {
     expect(await runCli(["data", "filter", "--all", "--db", db(), "--labels", "nothread.jsonl", "--filters", "format"], t.cli)).toBe(EXIT.failed);
     expect(t.err()).toMatch(/nothread\.jsonl: line 1 has no "thread"/);
   });
+
+  it("refuses a labels file that is not JSON lines at all (20 MB without a newline) in bounded time", async () => {
+    writeFileSync(join(dir, "blob.jsonl"), Buffer.alloc(20_000_000, 0x41));
+    const t = io(dir);
+    const started = Date.now();
+    expect(await runCli(["data", "filter", "--all", "--db", db(), "--labels", "blob.jsonl", "--filters", "format"], t.cli)).toBe(EXIT.failed);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(t.err()).toMatch(/blob\.jsonl line 1 is not JSON/);
+  });
 });
